@@ -1,0 +1,39 @@
+package com.networkpin.eventstore;
+
+import com.networkpin.events.CloudEventHeaders;
+import com.networkpin.events.EventEnvelope;
+import com.networkpin.events.EventJson;
+import com.networkpin.events.EventType;
+import com.networkpin.events.Topics;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** A Kafka message waiting in the outbox: the relay sends exactly these bytes, key and headers. */
+public record OutboxMessage(String topic, String key, Map<String, String> headers, String value) {
+
+    public static final String DEAD_LETTER_REASON = "dead-letter-reason";
+    public static final String DEAD_LETTER_ORIGIN = "dead-letter-origin";
+
+    public OutboxMessage {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(key, "key");
+        headers = Map.copyOf(headers);
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** The envelope on its catalogue topic, keyed by its subject, with CloudEvents headers. */
+    public static OutboxMessage of(EventEnvelope<?> envelope) {
+        String topic = EventType.byTypeName(envelope.type()).orElseThrow().topic();
+        return new OutboxMessage(topic, envelope.subject(), CloudEventHeaders.of(envelope), EventJson.write(envelope));
+    }
+
+    /** A message a consumer could not read, forwarded as it came, with why and where from. */
+    public static OutboxMessage deadLetter(IncomingRecord record, String reason) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(DEAD_LETTER_REASON, reason);
+        headers.put(DEAD_LETTER_ORIGIN, record.topic() + "/" + record.partition() + "@" + record.offset());
+        return new OutboxMessage(Topics.deadLetter(record.topic()), record.key() == null ? "" : record.key(),
+                headers, record.value() == null ? "" : record.value());
+    }
+}

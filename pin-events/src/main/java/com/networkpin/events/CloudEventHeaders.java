@@ -1,0 +1,40 @@
+package com.networkpin.events;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CloudEvents 1.0 Kafka binary-mode headers for an envelope, so any consumer can route by
+ * {@code ce_type} without parsing the value. The value stays the whole envelope as JSON.
+ */
+public final class CloudEventHeaders {
+
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String TYPE = "ce_type";
+    public static final String SUBJECT = "ce_subject";
+    public static final String TIME = "ce_time";
+    public static final String DATA_SCHEMA = "ce_dataschema";
+    public static final String CONTENT_TYPE = "content-type";
+
+    private static final String SOURCE_PREFIX = "/network-pin/";
+
+    private CloudEventHeaders() {
+    }
+
+    public static Map<String, String> of(EventEnvelope<?> envelope) {
+        EventType type = EventType.byTypeName(envelope.type()).orElseThrow();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(SPEC_VERSION, "1.0");
+        headers.put(ID, envelope.id().toString());
+        headers.put(SOURCE, SOURCE_PREFIX + type.topic());
+        headers.put(TYPE, "network-pin." + envelope.type());
+        headers.put(SUBJECT, envelope.subject());
+        headers.put(TIME, DateTimeFormatter.ISO_INSTANT.format(envelope.occurredAt()));
+        headers.put(DATA_SCHEMA, "schemas/" + envelope.type() + ".schema.json");
+        headers.put(CONTENT_TYPE, "application/json");
+        return headers;
+    }
+}

@@ -1,0 +1,11 @@
+package com.networkpin.reservation;
+
+import com.networkpin.testinfra.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Gives every @QuarkusTest of this module the real PostgreSQL and Kafka; declared once per module. */
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = RealInfrastructure.DATABASE, value = "reservation"))
+public class WithRealInfrastructure {
+}

@@ -1,0 +1,100 @@
+package com.networkpin.testinfra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The PostgreSQL server and Kafka broker shared by every test of a JVM: started once, on first
+ * use, and stopped at JVM exit by the servers' own shutdown hooks.
+ *
+ * <p>System properties: {@value InfraMode#PROPERTY} = embedded|docker|auto (default auto);
+ * {@value #DATA_DIRECTORY} = a directory to keep the embedded servers' data in between runs
+ * (default: fresh temporary directories); {@value #PARTITIONS} = partitions of auto-created
+ * topics (default 3).
+ */
+public final class Infrastructure {
+
+    public static final String DATA_DIRECTORY = "networkpin.infra.data-dir";
+    public static final String PARTITIONS = "networkpin.infra.kafka-partitions";
+
+    private static Infrastructure instance;
+
+    private final PostgresServer postgres;
+    private final KafkaServer kafka;
+    private final StartupTimes startupTimes;
+
+    /** How long each server took to start; both start concurrently. */
+    public record StartupTimes(Duration postgres, Duration kafka, Duration total) {
+    }
+
+    private Infrastructure(PostgresServer postgres, KafkaServer kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.startupTimes = startBoth();
+    }
+
+    public static synchronized Infrastructure get() {
+        if (instance == null) {
+            instance = create(InfraMode.fromSystemProperty());
+        }
+        return instance;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Tests may stop and start it to simulate an outage. */
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    public StartupTimes startupTimes() {
+        return startupTimes;
+    }
+
+    private static Infrastructure create(InfraMode mode) {
+        int partitions = Integer.getInteger(PARTITIONS, 3);
+        if (mode == InfraMode.DOCKER) {
+            return new Infrastructure(new ContainerPostgresServer(), new ContainerKafkaServer(partitions));
+        }
+        String dataDirectory = System.getProperty(DATA_DIRECTORY);
+        if (dataDirectory == null) {
+            return new Infrastructure(new EmbeddedPostgresServer(null), EmbeddedKafkaServer.temporary(partitions));
+        }
+        Path root = Path.of(dataDirectory);
+        return new Infrastructure(new EmbeddedPostgresServer(root.resolve("postgres")),
+                new EmbeddedKafkaServer(root.resolve("kafka"), partitions));
+    }
+
+    /** In parallel: the two start-ups mostly wait on child processes. */
+    private StartupTimes startBoth() {
+        long begin = System.nanoTime();
+        CompletableFuture<Duration> postgresStarted = timedInOwnThread("start-postgres", postgres::start);
+        CompletableFuture<Duration> kafkaStarted = timedInOwnThread("start-kafka", kafka::start);
+        try {
+            StartupTimes times = new StartupTimes(postgresStarted.join(), kafkaStarted.join(),
+                    Duration.ofNanos(System.nanoTime() - begin));
+            System.out.printf("Real infrastructure up: PostgreSQL %d ms, Kafka %d ms, total %d ms%n",
+                    times.postgres().toMillis(), times.kafka().toMillis(), times.total().toMillis());
+            return times;
+        } catch (CompletionException e) {
+            // Leave nothing half-started behind a failed start.
+            CompletableFuture.allOf(postgresStarted, kafkaStarted).exceptionally(ignored -> null).join();
+            postgres.stop();
+            kafka.stop();
+            throw new IllegalStateException("Cannot start the test infrastructure", e.getCause());
+        }
+    }
+
+    /** Own threads, not the common pool: with 2 cores that pool has a single thread. */
+    private static CompletableFuture<Duration> timedInOwnThread(String name, Runnable start) {
+        return CompletableFuture.supplyAsync(() -> {
+            long begin = System.nanoTime();
+            start.run();
+            return Duration.ofNanos(System.nanoTime() - begin);
+        }, task -> new Thread(task, name).start());
+    }
+}

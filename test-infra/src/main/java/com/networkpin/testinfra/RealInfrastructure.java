@@ -1,0 +1,57 @@
+package com.networkpin.testinfra;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a Quarkus application under test at the shared real PostgreSQL and Kafka of
+ * {@link Infrastructure}, in a database of its own.
+ *
+ * <p>Declare it once per module, on any one test class, so it applies to every
+ * {@code @QuarkusTest} of the module without restarting Quarkus between classes:
+ * <pre>{@code
+ * @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false,
+ *         initArgs = @ResourceArg(name = RealInfrastructure.DATABASE, value = "pin_service"))
+ * }</pre>
+ * ({@code @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL, ...)}
+ * is the equivalent newer form.) Declare it only once per module: each declaration is started.
+ *
+ * <p>{@link #stop()} leaves the servers running: Quarkus may start and stop several
+ * applications in one JVM, and the servers stop themselves at JVM exit.
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    /** Init arg naming the application's database; default {@value #DEFAULT_DATABASE}. */
+    public static final String DATABASE = "database";
+    public static final String DEFAULT_DATABASE = "app";
+
+    private String database = DEFAULT_DATABASE;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault(DATABASE, DEFAULT_DATABASE);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Infrastructure infrastructure = Infrastructure.get();
+        PostgresServer postgres = infrastructure.postgres();
+        postgres.createDatabase(database);
+        String bootstrapServers = infrastructure.kafka().bootstrapServers();
+        return Map.of(
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "quarkus.datasource.username", postgres.username(),
+                "quarkus.datasource.password", postgres.password(),
+                "kafka.bootstrap.servers", bootstrapServers,
+                "mp.messaging.connector.smallrye-kafka.bootstrap.servers", bootstrapServers,
+                // The servers are given: Dev Services must not try to start containers.
+                "quarkus.devservices.enabled", "false");
+    }
+
+    @Override
+    public void stop() {
+        // Deliberately empty: see the class comment.
+    }
+}
