@@ -1,0 +1,93 @@
+package com.networkpin.support;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into a problem+json answer. Details name fields, never echo values: a
+ * request body may carry a PIN.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.")
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonMappingException e) {
+        String field = fieldPath(e);
+        String detail = field.isEmpty()
+                ? "The request body does not have the expected shape."
+                : "Field '" + field + "' is missing or has a value of the wrong type.";
+        return Problem.of(400, "invalid-body", "Invalid request body", detail)
+                .with("field", field.isEmpty() ? null : field).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Map<String, String>> violations = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", leafOf(v), "message", v.getMessage()))
+                .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
+                .toList();
+        String detail = violations.stream().map(v -> v.get("field") + " " + v.get("message"))
+                .collect(Collectors.joining("; "));
+        return Problem.of(400, "validation", "Invalid request", detail).with("violations", violations).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return unreadableJson(mismatch);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        return Problem.of(status, slug(title), title, title + ".").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("unexpected failure", e);
+        return Problem.of(500, "internal", "Internal error", "The request could not be completed.").toResponse();
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    /** "verify.request.pin" -> "pin": clients know fields, not Java method parameters. */
+    private static String leafOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}
