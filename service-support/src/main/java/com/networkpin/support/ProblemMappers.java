@@ -2,6 +2,7 @@ package com.networkpin.support;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -30,6 +31,17 @@ public class ProblemMappers {
     public Response malformedJson(JsonParseException e) {
         return Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.")
                 .toResponse();
+    }
+
+    // Quarkus maps these two itself, echoing the offending value; more specific mappers win.
+    @ServerExceptionMapper
+    public Response wrongValue(InvalidFormatException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

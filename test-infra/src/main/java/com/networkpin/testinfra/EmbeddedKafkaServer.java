@@ -2,6 +2,7 @@ package com.networkpin.testinfra;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class EmbeddedKafkaServer implements KafkaServer {
     private final int partitions;
     private final int brokerPort = FreePort.find();
     private final int controllerPort = FreePort.find();
-    private final String clusterId = Uuid.randomUuid().toString();
+    private final String clusterId;
     private Process broker;
 
     /**
@@ -41,6 +42,7 @@ public final class EmbeddedKafkaServer implements KafkaServer {
     private EmbeddedKafkaServer(Path dataDirectory, int partitions, boolean temporary) {
         this.dataDirectory = dataDirectory;
         this.partitions = partitions;
+        this.clusterId = clusterIdOf(dataDirectory.resolve("logs"));
         // The child would exit on its own when our JVM dies, but only after we are gone:
         // stopping it here leaves no broker behind once the test JVM has exited.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -96,6 +98,21 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         } finally {
             broker = null;
         }
+    }
+
+    /** A kept log directory belongs to a cluster: the broker refuses to start under another id. */
+    private static String clusterIdOf(Path logs) {
+        Path meta = logs.resolve("meta.properties");
+        if (Files.exists(meta)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(meta)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + meta, e);
+            }
+            return properties.getProperty("cluster.id");
+        }
+        return Uuid.randomUuid().toString();
     }
 
     @Override

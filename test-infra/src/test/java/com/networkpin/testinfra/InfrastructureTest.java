@@ -43,10 +43,7 @@ class InfrastructureTest {
     @BeforeAll
     static void startServers() {
         KAFKA_CLIENTS.setLevel(Level.WARNING);
-        infrastructure = Infrastructure.get();
-        Infrastructure.StartupTimes times = infrastructure.startupTimes();
-        System.out.printf("Start-up: PostgreSQL %d ms, Kafka %d ms, total %d ms%n",
-                times.postgres().toMillis(), times.kafka().toMillis(), times.total().toMillis());
+        infrastructure = Infrastructure.get(); // prints the start-up times
     }
 
     @Test

@@ -1,0 +1,30 @@
+package com.networkpin.support;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+
+/** A resource that exists only to exercise the problem mappers. */
+@Path("/echo")
+@Consumes(MediaType.APPLICATION_JSON)
+public class EchoResource {
+
+    public record Greeting(@NotBlank String name, @Pattern(regexp = "\\d{4}") String code, int times) {
+    }
+
+    @POST
+    public Greeting echo(@Valid Greeting greeting) {
+        if ("refuse".equals(greeting.name())) {
+            throw new ProblemException(Problem.of(409, "refused", "Refused", "Refused on purpose.")
+                    .with("reason", "ON_PURPOSE"));
+        }
+        if ("crash".equals(greeting.name())) {
+            throw new IllegalStateException("secret 4821 inside");
+        }
+        return greeting;
+    }
+}

@@ -1,0 +1,50 @@
+package com.networkpin.support;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProblemMappersTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON      | {\"name\": 4821               | 400 | /problems/malformed-json",
+            "wrong type          | {\"name\":\"a\",\"times\":\"4821x\"} | 400 | /problems/invalid-body",
+            "not an object       | [4821]                        | 400 | /problems/invalid-body",
+            "validation          | {\"name\":\"\",\"code\":\"48213\"} | 400 | /problems/validation",
+            "domain refusal      | {\"name\":\"refuse\"}          | 409 | /problems/refused",
+            "unexpected failure  | {\"name\":\"crash\"}           | 500 | /problems/internal",
+            "body over the limit | {\"name\":\"4821 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"} | 413 | /problems/body-too-large"})
+    void everyFailureIsAProblemThatEchoesNoInput(String why, String body, int status, String type) {
+        given().contentType("application/json").body(body)
+                .when().post("/echo")
+                .then().log().ifValidationFails().statusCode(status)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(type))
+                .body("status", equalTo(status))
+                .body(not(containsString("4821")));
+    }
+
+    @Test
+    void unknownPathsAndMethodsAndMediaTypesAreProblemsToo() {
+        given().when().get("/nowhere").then().statusCode(404).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("/problems/not-found"));
+        given().when().get("/echo").then().statusCode(405).contentType(Problem.MEDIA_TYPE);
+        given().contentType("text/plain").body("x").when().post("/echo").then().statusCode(415)
+                .contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void extensionMembersReachTheClient() {
+        given().contentType("application/json").body("{\"name\":\"refuse\"}")
+                .when().post("/echo")
+                .then().statusCode(409).body("reason", equalTo("ON_PURPOSE"));
+    }
+}
