@@ -8,6 +8,7 @@ import com.networkpin.events.EventJson;
 import com.networkpin.events.Locked;
 import com.networkpin.events.Topics;
 import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -52,7 +53,7 @@ class InboxTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> timesApplied(next) == 1);
         assertEquals(1, timesApplied(contract), "the redelivered event changed nothing");
         List<ConsumerRecord<String, String>> deadLetters =
-                KafkaTopicReader.readAll(Topics.deadLetter(TOPIC), 1, Duration.ofSeconds(30));
+                TopicReader.readAll(Topics.deadLetter(TOPIC), 1, Duration.ofSeconds(30));
         assertEquals(1, deadLetters.stream().filter(r -> r.value().equals(garbage)).count());
     }
 

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -54,7 +55,7 @@ class OutboxRelayTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> unsent(topic) == 0);
         List<ConsumerRecord<String, String>> records =
-                KafkaTopicReader.readAll(topic, STREAMS * EVENTS_PER_STREAM, Duration.ofSeconds(30));
+                TopicReader.readAll(topic, STREAMS * EVENTS_PER_STREAM, Duration.ofSeconds(30));
 
         assertEquals(STREAMS * EVENTS_PER_STREAM, records.size(), "each message published exactly once");
         Map<String, List<Integer>> seenPerKey = new LinkedHashMap<>();

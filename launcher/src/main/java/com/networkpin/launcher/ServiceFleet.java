@@ -1,0 +1,80 @@
+package com.networkpin.launcher;
+
+import com.networkpin.testinfra.KafkaServer;
+import com.networkpin.testinfra.PostgresServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The three services as separate processes against one PostgreSQL (a database each) and one
+ * Kafka broker. Used by {@code ./stack up} and by the end-to-end tests.
+ */
+public final class ServiceFleet implements AutoCloseable {
+
+    /** Small heaps: three services, a broker and PostgreSQL share a 2-core machine. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
+
+    private final Path repository;
+    private final PostgresServer postgres;
+    private final KafkaServer kafka;
+    private final String profile;
+    private final Map<StackService, ServiceProcess> processes = new EnumMap<>(StackService.class);
+
+    public ServiceFleet(Path repository, Path logDirectory, PostgresServer postgres, KafkaServer kafka,
+                        String profile) {
+        this.repository = repository;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.profile = profile;
+        for (StackService service : StackService.values()) {
+            processes.put(service, new ServiceProcess(service, logDirectory));
+        }
+    }
+
+    /** Starts every service at once and waits until each is ready; returns each one's time to ready. */
+    public Map<StackService, Duration> startAll(Duration timeout) {
+        for (StackService service : StackService.values()) {
+            postgres.createDatabase(service.database());
+            start(service);
+        }
+        Map<StackService, CompletableFuture<Duration>> ready = new EnumMap<>(StackService.class);
+        processes.forEach((service, process) ->
+                ready.put(service, CompletableFuture.supplyAsync(() -> process.awaitReady(timeout),
+                        task -> new Thread(task, "await-" + service.moduleName()).start())));
+        Map<StackService, Duration> times = new EnumMap<>(StackService.class);
+        try {
+            ready.forEach((service, future) -> times.put(service, future.join()));
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return times;
+    }
+
+    public void start(StackService service) {
+        processes.get(service).start(repository, environment(service), JVM_OPTIONS);
+    }
+
+    public ServiceProcess process(StackService service) {
+        return processes.get(service);
+    }
+
+    private Map<String, String> environment(StackService service) {
+        return Map.of(
+                "QUARKUS_PROFILE", profile,
+                "DB_HOST", postgres.host(),
+                "DB_PORT", Integer.toString(postgres.port()),
+                "DB_NAME", service.database(),
+                "DB_USER", postgres.username(),
+                "DB_PASSWORD", postgres.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    }
+
+    @Override
+    public void close() {
+        processes.values().parallelStream().forEach(ServiceProcess::stop);
+    }
+}
