@@ -1,0 +1,29 @@
+package com.networkpin.reservation.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/** Visits are booked in 15-minute slots, in Japan time. */
+public final class Slots {
+
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    public static final Duration LENGTH = Duration.ofMinutes(15);
+
+    private Slots() {
+    }
+
+    public static LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, JAPAN);
+    }
+
+    public static boolean isOnBoundary(Instant start) {
+        LocalDateTime local = local(start);
+        return local.getMinute() % LENGTH.toMinutes() == 0 && local.getSecond() == 0 && local.getNano() == 0;
+    }
+
+    public static Instant end(Instant start) {
+        return start.plus(LENGTH);
+    }
+}

@@ -1,0 +1,67 @@
+package com.networkpin.reservation.messaging;
+
+import com.networkpin.events.DomainEvent;
+import com.networkpin.events.EventEnvelope;
+import com.networkpin.events.Locked;
+import com.networkpin.events.PinReset;
+import com.networkpin.events.Unlocked;
+import com.networkpin.eventstore.EventConsumer;
+import com.networkpin.eventstore.IncomingRecord;
+import com.networkpin.reservation.store.PinLockStore;
+import com.networkpin.reservation.store.ReservationService;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads the PIN topic, once per event (inbox): keeps each contract's lock state for the booking
+ * advice, and completes the visit of a checked-in reservation when the PIN is reset under it.
+ */
+@ApplicationScoped
+public class PinEventsConsumer {
+
+    public static final String CHANNEL = "pin-events-in";
+    static final String CONSUMER = "reservation-service.pin-events";
+
+    private final EventConsumer consumer;
+    private final PinLockStore pinLocks;
+    private final ReservationService reservations;
+
+    public PinEventsConsumer(EventConsumer consumer, PinLockStore pinLocks, ReservationService reservations) {
+        this.consumer = consumer;
+        this.pinLocks = pinLocks;
+        this.reservations = reservations;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return consumer.consume(CONSUMER, IncomingRecord.of(records), this::apply);
+    }
+
+    /** In the batch's transaction, in order, since a later event of a contract may undo an earlier one. */
+    private Uni<Void> apply(SqlConnection tx, List<EventEnvelope<DomainEvent>> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(envelope -> apply(tx, envelope))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> apply(SqlConnection tx, EventEnvelope<DomainEvent> envelope) {
+        DomainEvent event = envelope.data();
+        if (event instanceof Locked locked) {
+            return pinLocks.record(tx, locked.contractId(), locked.unlocksAt(), envelope.occurredAt());
+        }
+        if (event instanceof Unlocked unlocked) {
+            return pinLocks.record(tx, unlocked.contractId(), null, envelope.occurredAt());
+        }
+        if (event instanceof PinReset reset) {
+            return pinLocks.record(tx, reset.contractId(), null, envelope.occurredAt())
+                    .chain(() -> reservations.completeVisit(tx, reset.reservationNumber(), reset.contractId()));
+        }
+        return Uni.createFrom().voidItem();
+    }
+}

@@ -1,0 +1,21 @@
+package com.networkpin.reservation.rest;
+
+import com.networkpin.events.VisitPurpose;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record BookingRequest(
+        @NotBlank @Pattern(regexp = Patterns.CONTRACT_ID, message = Patterns.CONTRACT_ID_MESSAGE)
+        @Schema(examples = "C-1001")
+        String contractId,
+        @NotBlank @Schema(examples = "tokyo-shinjuku-west")
+        String shopId,
+        @NotNull @Schema(description = "Slot start with its offset, on a 15-minute boundary in Japan time",
+                examples = "2026-12-01T10:00:00+09:00")
+        OffsetDateTime start,
+        @NotNull
+        VisitPurpose purpose) {
+}

@@ -1,0 +1,132 @@
+package com.networkpin.reservation.rest;
+
+import com.networkpin.reservation.domain.BookVisit;
+import com.networkpin.reservation.domain.ReservationNumbers;
+import com.networkpin.reservation.store.ReservationNotFound;
+import com.networkpin.reservation.store.ReservationService;
+import com.networkpin.reservation.store.ReservationView;
+import com.networkpin.support.Problem;
+import com.networkpin.support.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/reservations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "reservations", description = "Shop visits for a PIN change or reset, and other shop support")
+public class ReservationResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final ReservationService reservations;
+
+    public ReservationResource(ReservationService reservations) {
+        this.reservations = reservations;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book a visit",
+            description = "Answers with the reservation number, the fee and why, the documents to bring, and, while"
+                    + " the contract's PIN is locked, the advice that the lock lifts by itself at midnight JST."
+                    + " The same Idempotency-Key with the same body answers the same reservation (200).")
+    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "200", description = "Already booked under this Idempotency-Key")
+    @APIResponse(responseCode = "400", description = "Missing Idempotency-Key or invalid body")
+    @APIResponse(responseCode = "409", description = "Slot full, or an active booking of this purpose exists")
+    @APIResponse(responseCode = "422", description = "Past, not on a 15-minute boundary, too far ahead, shop"
+            + " closed, outside opening hours, unknown shop, or Idempotency-Key used with another body")
+    public Uni<Response> book(
+            @RestHeader(IDEMPOTENCY_KEY) @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY, required = true,
+                    description = "A unique key per booking attempt, e.g. a UUID; resend it on retry") String key,
+            @NotNull @Valid BookingRequest request) {
+        BookVisit command = new BookVisit(request.contractId(), request.shopId(), request.start().toInstant(),
+                request.purpose());
+        return reservations.book(requireKey(key), command).map(outcome -> outcome.replayed()
+                ? Response.ok(outcome.reservation()).build()
+                : Response.created(URI.create("/reservations/" + outcome.reservation().reservationNumber()))
+                        .entity(outcome.reservation()).build());
+    }
+
+    @GET
+    @Path("/{number}")
+    @Operation(summary = "One reservation")
+    @APIResponse(responseCode = "200", description = "The reservation")
+    @APIResponse(responseCode = "404", description = "No such reservation")
+    public Uni<ReservationView> get(@RestPath String number) {
+        return reservations.get(known(number));
+    }
+
+    @POST
+    @Path("/{number}/cancel")
+    @Operation(summary = "Cancel a booking and free its slot")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "No such reservation")
+    @APIResponse(responseCode = "409", description = "Not a booking that can be cancelled (any more)")
+    @APIResponse(responseCode = "422", description = "The visit has already begun")
+    public Uni<ReservationView> cancel(@RestPath String number) {
+        return reservations.cancel(known(number));
+    }
+
+    @POST
+    @Path("/{number}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a booking to another slot of the same shop",
+            description = "Takes the new slot and frees the old one in one transaction; a refusal changes nothing.")
+    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "404", description = "No such reservation")
+    @APIResponse(responseCode = "409", description = "New slot full, or not a booking that can be moved")
+    @APIResponse(responseCode = "422", description = "New slot past, off the 15-minute grid, too far ahead,"
+            + " outside opening hours, on a closed day, or the same slot")
+    public Uni<ReservationView> reschedule(@RestPath String number, @NotNull @Valid RescheduleRequest request) {
+        return reservations.reschedule(known(number), request.start().toInstant());
+    }
+
+    @POST
+    @Path("/{number}/check-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check the customer in with an identity document (shop staff)",
+            description = "Accepted, as originals: DRIVING_LICENCE, MY_NUMBER_CARD, PHYSICAL_DISABILITY_CERTIFICATE,"
+                    + " MENTAL_DISABILITY_CERTIFICATE, INTELLECTUAL_DISABILITY_CERTIFICATE. Publishes"
+                    + " IdentityVerified, which lets the pin-service grant the reset.")
+    @APIResponse(responseCode = "200", description = "Checked in")
+    @APIResponse(responseCode = "404", description = "No such reservation")
+    @APIResponse(responseCode = "409", description = "Not a booking, or outside the check-in window")
+    @APIResponse(responseCode = "422", description = "Document not accepted; the answer lists what is")
+    public Uni<ReservationView> checkIn(@RestPath String number, @NotNull @Valid CheckInRequest request) {
+        return reservations.checkIn(known(number), request.idDocument(), request.original(), request.staffId());
+    }
+
+    /** Numbers outside the alphabet cannot exist: answer 404 without asking the database. */
+    private static String known(String number) {
+        if (!ReservationNumbers.looksValid(number)) {
+            throw new ReservationNotFound(number);
+        }
+        return number;
+    }
+
+    private static String requireKey(String key) {
+        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new ProblemException(Problem.of(400, "idempotency-key-required", "Idempotency-Key required",
+                    "Send a header Idempotency-Key of 1-" + MAX_KEY_LENGTH + " characters, unique per booking,"
+                            + " and the same one when retrying."));
+        }
+        return key;
+    }
+}

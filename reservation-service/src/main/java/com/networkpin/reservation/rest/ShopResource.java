@@ -1,0 +1,98 @@
+package com.networkpin.reservation.rest;
+
+import com.networkpin.reservation.domain.Prefectures;
+import com.networkpin.reservation.store.DaySlots;
+import com.networkpin.reservation.store.ShopCatalogue;
+import com.networkpin.support.Problem;
+import com.networkpin.support.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/shops")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "shops", description = "Shops, their opening hours and free slots")
+public class ShopResource {
+
+    private final ShopCatalogue catalogue;
+
+    public ShopResource(ShopCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GET
+    @Operation(summary = "List shops, optionally of one prefecture")
+    @APIResponse(responseCode = "200", description = "The shops")
+    @APIResponse(responseCode = "400", description = "Unknown prefecture")
+    public Uni<List<ShopView>> list(@RestQuery @Parameter(description = "e.g. Tokyo, Osaka") String prefecture) {
+        Optional<String> wanted = Optional.ofNullable(prefecture).filter(p -> !p.isBlank()).map(p ->
+                Prefectures.canonical(p).orElseThrow(() -> new ProblemException(Problem.of(400, "unknown-prefecture",
+                        "Unknown prefecture", "Name one of the 47 prefectures, e.g. Tokyo, Osaka, Hokkaido."))));
+        return catalogue.list(wanted).map(shops -> shops.stream().map(ShopView::of).toList());
+    }
+
+    @GET
+    @Path("/{shopId}")
+    @Operation(summary = "One shop")
+    @APIResponse(responseCode = "200", description = "The shop")
+    @APIResponse(responseCode = "404", description = "No such shop")
+    public Uni<ShopView> get(@RestPath String shopId) {
+        return catalogue.get(shopId).map(ShopView::of);
+    }
+
+    @GET
+    @Path("/{shopId}/slots")
+    @Operation(summary = "The day's 15-minute slots with free counters, in Japan time")
+    @APIResponse(responseCode = "200", description = "The slots; none when the shop is closed that day")
+    @APIResponse(responseCode = "400", description = "Missing or malformed date")
+    @APIResponse(responseCode = "404", description = "No such shop")
+    public Uni<DaySlots> slots(@RestPath String shopId,
+                               @RestQuery @Parameter(description = "YYYY-MM-DD, a Japan date", required = true)
+                               String date) {
+        return catalogue.slotsOn(shopId, parseDate(date));
+    }
+
+    @PUT
+    @Path("/{shopId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "operator")
+    @Operation(summary = "Add or replace a shop (operator)",
+            description = "Existing bookings keep their slots even if the hours or counters change.")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "Invalid shop")
+    @APIResponse(responseCode = "422", description = "Inconsistent shop (e.g. opens after it closes)")
+    public Uni<Response> put(@RestPath String shopId, @NotNull @Valid ShopRequest request) {
+        var shop = request.toShop(shopId);
+        return catalogue.save(shop).map(added -> (added
+                ? Response.created(URI.create("/shops/" + shop.id()))
+                : Response.ok()).entity(ShopView.of(shop)).build());
+    }
+
+    private static LocalDate parseDate(String date) {
+        try {
+            return LocalDate.parse(date == null ? "" : date);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.of(400, "invalid-date", "Invalid date",
+                    "Query parameter 'date' must be a date as YYYY-MM-DD."));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.networkpin.reservation.rest;
+
+import com.networkpin.reservation.domain.Shop;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A shop as clients see it; weekdays missing from {@code openingHours} are closing days. */
+public record ShopView(String id, String name, String prefecture, String address,
+                       Map<DayOfWeek, Hours> openingHours, List<LocalDate> closedDates, int counters) {
+
+    public record Hours(String opens, String closes) {
+    }
+
+    static ShopView of(Shop shop) {
+        Map<DayOfWeek, Hours> hours = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (shop.weeklyHours().containsKey(day)) {
+                hours.put(day, new Hours(shop.weeklyHours().get(day).opens().toString(),
+                        shop.weeklyHours().get(day).closes().toString()));
+            }
+        }
+        return new ShopView(shop.id(), shop.name(), shop.prefecture(), shop.address(), hours,
+                shop.sortedClosedDates(), shop.counters());
+    }
+}

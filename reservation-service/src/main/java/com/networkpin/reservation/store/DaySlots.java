@@ -1,0 +1,15 @@
+package com.networkpin.reservation.store;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A shop's slots on one Japan date; none when the shop is closed that day. */
+public record DaySlots(String shopId, LocalDate date, boolean open, List<Slot> slots) {
+
+    /**
+     * One 15-minute slot. {@code bookable} is false once it has begun, beyond the booking horizon,
+     * or when no counter is left.
+     */
+    public record Slot(String start, String end, int counters, int remaining, boolean bookable) {
+    }
+}

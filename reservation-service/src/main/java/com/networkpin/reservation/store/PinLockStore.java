@@ -1,0 +1,38 @@
+package com.networkpin.reservation.store;
+
+import static com.networkpin.reservation.store.SlotUsageStore.utc;
+
+import com.networkpin.reservation.domain.PinLock;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+
+/** Each contract's PIN lock, as last seen on the PIN topic. */
+@ApplicationScoped
+public class PinLockStore {
+
+    public Uni<PinLock> find(SqlClient client, String contractId) {
+        return client.preparedQuery("SELECT locked_until FROM contract_pin_lock WHERE contract_id = $1")
+                .execute(Tuple.of(contractId))
+                .map(rows -> {
+                    OffsetDateTime until = rows.rowCount() == 0 ? null : rows.iterator().next().getOffsetDateTime(0);
+                    return new PinLock(contractId, until == null ? null : until.toInstant());
+                });
+    }
+
+    /** Records the lock state as of an event; an older event than the one recorded changes nothing. */
+    public Uni<Void> record(SqlClient tx, String contractId, Instant lockedUntil, Instant asOf) {
+        return tx.preparedQuery("""
+                        INSERT INTO contract_pin_lock AS l (contract_id, locked_until, as_of) VALUES ($1, $2, $3)
+                        ON CONFLICT (contract_id) DO UPDATE SET locked_until = EXCLUDED.locked_until,
+                            as_of = EXCLUDED.as_of
+                        WHERE l.as_of <= EXCLUDED.as_of""")
+                .execute(Tuple.from(Arrays.asList(contractId, lockedUntil == null ? null : utc(lockedUntil),
+                        utc(asOf))))
+                .replaceWithVoid();
+    }
+}

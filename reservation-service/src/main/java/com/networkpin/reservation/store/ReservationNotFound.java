@@ -1,0 +1,9 @@
+package com.networkpin.reservation.store;
+
+/** No reservation has this number. */
+public class ReservationNotFound extends RuntimeException {
+
+    public ReservationNotFound(String number) {
+        super("No reservation " + number + ".", null, false, false);
+    }
+}

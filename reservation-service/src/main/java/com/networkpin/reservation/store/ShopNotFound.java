@@ -1,0 +1,9 @@
+package com.networkpin.reservation.store;
+
+/** No shop has this id. */
+public class ShopNotFound extends RuntimeException {
+
+    public ShopNotFound(String shopId) {
+        super("No shop " + shopId + ".", null, false, false);
+    }
+}

@@ -1,0 +1,133 @@
+package com.networkpin.reservation.domain;
+
+import static com.networkpin.reservation.domain.Fixtures.CLOCK;
+import static com.networkpin.reservation.domain.Fixtures.CLOSED_DATE;
+import static com.networkpin.reservation.domain.Fixtures.POLICY;
+import static com.networkpin.reservation.domain.Fixtures.TODAY;
+import static com.networkpin.reservation.domain.Fixtures.japan;
+import static com.networkpin.reservation.domain.Fixtures.shop;
+import static com.networkpin.reservation.domain.Fixtures.thursday;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.networkpin.events.ReservationBooked;
+import com.networkpin.events.ReservationCancelled;
+import com.networkpin.events.VisitPurpose;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BookingRulesTest {
+
+    @Test
+    void booksAFreePinResetOnAQuarterHourWithinOpeningHours() {
+        // given a shop open 10:00-19:00 on Thursday
+        // when a PIN reset is booked for Thursday 10:15
+        ReservationBooked booked = book(VisitPurpose.PIN_RESET, thursday("10:15"), List.of());
+        // then it is booked at no charge
+        assertEquals(thursday("10:15"), booked.start());
+        assertEquals(0, booked.feeJpy());
+        assertEquals("tokyo-test", booked.shopId());
+    }
+
+    @Test
+    void otherShopSupportCostsThreeThousandThreeHundredYenAndSaysWhy() {
+        ReservationBooked booked = book(VisitPurpose.OTHER, thursday("11:00"), List.of());
+        assertEquals(3_300, booked.feeJpy());
+        assertEquals(3_300, Fee.forPurpose(VisitPurpose.OTHER).amountJpy());
+        assertEquals(true, Fee.forPurpose(VisitPurpose.OTHER).reason().contains("online-only"));
+        assertEquals(0, Fee.forPurpose(VisitPurpose.PIN_CHANGE).amountJpy());
+    }
+
+    @Test
+    void refusesASlotThatHasBegun() {
+        // given now is Tuesday 10:00; when booking Tuesday 09:45 (and today's 10:00 itself is still bookable)
+        assertRefused(Refusal.IN_THE_PAST, japan(TODAY, "09:45"));
+        assertEquals(japan(TODAY, "10:00"), book(VisitPurpose.PIN_RESET, japan(TODAY, "10:00"), List.of()).start());
+    }
+
+    @Test
+    void refusesAStartOffTheFifteenMinuteGrid() {
+        assertRefused(Refusal.NOT_ON_SLOT_BOUNDARY, thursday("10:07"));
+        assertRefused(Refusal.NOT_ON_SLOT_BOUNDARY, thursday("10:15").plusSeconds(1));
+    }
+
+    @Test
+    void refusesMoreThanThirtyDaysAheadInJapanDates() {
+        // day 30 is the last bookable day (2026-12-24 is a Thursday)
+        assertEquals(japan(TODAY.plusDays(30), "18:45"),
+                book(VisitPurpose.PIN_RESET, japan(TODAY.plusDays(30), "18:45"), List.of()).start());
+        assertRefused(Refusal.TOO_FAR_AHEAD, japan(TODAY.plusDays(31), "10:00"));
+    }
+
+    @Test
+    void refusesAClosingWeekdayAndAClosedDate() {
+        assertRefused(Refusal.SHOP_CLOSED, japan(TODAY.plusDays(1), "11:00")); // Wednesday
+        assertRefused(Refusal.SHOP_CLOSED, japan(CLOSED_DATE, "11:00"));
+    }
+
+    @Test
+    void refusesSlotsOutsideOpeningHours() {
+        assertRefused(Refusal.OUTSIDE_OPENING_HOURS, thursday("09:45"));
+        assertRefused(Refusal.OUTSIDE_OPENING_HOURS, thursday("19:00")); // would end after closing
+        assertEquals(thursday("18:45"), book(VisitPurpose.PIN_RESET, thursday("18:45"), List.of()).start());
+    }
+
+    @Test
+    void refusesASecondActiveBookingOfTheSamePurposeButNotOfAnother() {
+        // given the contract holds an active PIN reset booking
+        Reservation active = Fixtures.booked(VisitPurpose.PIN_RESET, thursday("10:00"));
+        // when it books another PIN reset, then it is refused; another purpose is fine
+        Refused refused = assertThrows(Refused.class,
+                () -> book(VisitPurpose.PIN_RESET, thursday("12:00"), List.of(active)));
+        assertEquals(Refusal.ACTIVE_BOOKING_EXISTS, refused.refusal());
+        assertEquals(VisitPurpose.PIN_CHANGE, book(VisitPurpose.PIN_CHANGE, thursday("12:00"), List.of(active))
+                .purpose());
+    }
+
+    @Test
+    void aCancelledBookingNoLongerHoldsItsPurpose() {
+        Reservation booked = Fixtures.booked(VisitPurpose.PIN_RESET, thursday("10:00"));
+        ReservationCancelled cancelled = booked.cancel(CLOCK.instant());
+        Reservation gone = booked.apply(cancelled);
+        assertEquals(ReservationStatus.CANCELLED, gone.status());
+        assertEquals(VisitPurpose.PIN_RESET, book(VisitPurpose.PIN_RESET, thursday("12:00"), List.of(gone)).purpose());
+    }
+
+    @Test
+    void slotsOfADayRunFromOpeningToTheLastQuarterBeforeClosing() {
+        List<Instant> starts = shop().slotStarts(TODAY.plusDays(2));
+        assertEquals(36, starts.size());
+        assertEquals(thursday("10:00"), starts.get(0));
+        assertEquals(thursday("18:45"), starts.get(35));
+        assertEquals(List.of(), shop().slotStarts(TODAY.plusDays(1)));
+        assertEquals(List.of(), shop().slotStarts(CLOSED_DATE));
+    }
+
+    @Test
+    void aShopDefinitionMustBeConsistent() {
+        Refused backwards = assertThrows(Refused.class, () -> OpeningHours.of("19:00", "10:00"));
+        assertEquals(Refusal.INVALID_SHOP, backwards.refusal());
+        assertThrows(Refused.class, () -> OpeningHours.of("10:10", "19:00"));
+        Shop valid = shop();
+        Refused unknownPrefecture = assertThrows(Refused.class, () -> new Shop(valid.id(), valid.name(), "Narnia",
+                valid.address(), valid.weeklyHours(), valid.closedDates(), 2));
+        assertEquals(Refusal.INVALID_SHOP, unknownPrefecture.refusal());
+        assertEquals("Tokyo", valid.prefecture()); // canonical spelling
+        assertThrows(Refused.class, () -> new Shop("Bad Id!", valid.name(), "Tokyo", valid.address(),
+                valid.weeklyHours(), valid.closedDates(), 2));
+        assertThrows(Refused.class, () -> new Shop(valid.id(), valid.name(), "Tokyo", valid.address(),
+                valid.weeklyHours(), valid.closedDates(), 0));
+    }
+
+    private static ReservationBooked book(VisitPurpose purpose, Instant start, Collection<Reservation> existing) {
+        return Reservation.book(new BookVisit("C-1", "tokyo-test", start, purpose), "ACDEFGH", shop(), existing,
+                CLOCK.instant(), POLICY);
+    }
+
+    private static void assertRefused(Refusal expected, Instant start) {
+        Refused refused = assertThrows(Refused.class, () -> book(VisitPurpose.PIN_RESET, start, List.of()));
+        assertEquals(expected, refused.refusal());
+    }
+}

@@ -1,0 +1,140 @@
+package com.networkpin.reservation.domain;
+
+import static com.networkpin.reservation.domain.Fixtures.NOW;
+import static com.networkpin.reservation.domain.Fixtures.POLICY;
+import static com.networkpin.reservation.domain.Fixtures.shop;
+import static com.networkpin.reservation.domain.Fixtures.thursday;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networkpin.events.IdDocument;
+import com.networkpin.events.IdentityVerified;
+import com.networkpin.events.NoShow;
+import com.networkpin.events.ReservationRescheduled;
+import com.networkpin.events.VisitCompleted;
+import com.networkpin.events.VisitPurpose;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class VisitLifecycleTest {
+
+    private static final Instant SLOT = thursday("14:00");
+    private static final Instant AT_THE_SHOP = SLOT.minus(Duration.ofMinutes(5));
+
+    @ParameterizedTest
+    @EnumSource(IdDocument.class)
+    void theOriginalOfEveryAcceptedDocumentChecksTheCustomerIn(IdDocument document) {
+        // given a PIN reset booking, when the customer shows the original at the shop
+        IdentityVerified verified = booking().checkIn(document.name(), true, "staff-7", AT_THE_SHOP, POLICY);
+        // then their identity is verified for that purpose
+        assertEquals(document, verified.document());
+        assertEquals(VisitPurpose.PIN_RESET, verified.purpose());
+        assertEquals("C-1", verified.contractId());
+        assertEquals("staff-7", verified.staffId());
+        assertEquals(ReservationStatus.CHECKED_IN, booking().apply(verified).status());
+    }
+
+    @Test
+    void aCopyIsRefused() {
+        Refused refused = assertThrows(Refused.class,
+                () -> booking().checkIn("DRIVING_LICENCE", false, "staff-7", AT_THE_SHOP, POLICY));
+        assertEquals(Refusal.DOCUMENT_NOT_ACCEPTED, refused.refusal());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HEALTH_INSURANCE_CARD", "PASSPORT", "student card", ""})
+    void anyOtherDocumentIsRefused(String document) {
+        Refused refused = assertThrows(Refused.class,
+                () -> booking().checkIn(document, true, "staff-7", AT_THE_SHOP, POLICY));
+        assertEquals(Refusal.DOCUMENT_NOT_ACCEPTED, refused.refusal());
+        assertTrue(refused.getMessage().contains("health insurance card alone"));
+    }
+
+    @Test
+    void checkInOpensAnHourBeforeTheSlotAndClosesAtTheNoShow() {
+        Reservation booking = booking();
+        assertEquals(Refusal.CHECK_IN_NOT_OPEN, assertThrows(Refused.class, () -> booking.checkIn("MY_NUMBER_CARD",
+                true, "s", SLOT.minus(Duration.ofMinutes(61)), POLICY)).refusal());
+        assertEquals(Refusal.CHECK_IN_NOT_OPEN, assertThrows(Refused.class, () -> booking.checkIn("MY_NUMBER_CARD",
+                true, "s", SLOT.plus(Duration.ofMinutes(30)), POLICY)).refusal());
+        booking.checkIn("MY_NUMBER_CARD", true, "s", SLOT.plus(Duration.ofMinutes(29)), POLICY);
+    }
+
+    @Test
+    void aBookingNobodyCheckedInForBecomesANoShowAfterTheSlotAndTheGrace() {
+        // given a 14:00 booking and a 15-minute grace, then 14:29 is still fine, 14:30 is a no-show
+        assertEquals(Optional.empty(), booking().markNoShow(SLOT.plus(Duration.ofMinutes(29)), POLICY));
+        NoShow noShow = booking().markNoShow(SLOT.plus(Duration.ofMinutes(30)), POLICY).orElseThrow();
+        assertEquals(SLOT, noShow.slotStart());
+        assertEquals(ReservationStatus.NO_SHOW, booking().apply(noShow).status());
+    }
+
+    @Test
+    void aCheckedInVisitIsNeverANoShowAndCompletesWithThePinReset() {
+        Reservation checkedIn = checkedIn();
+        assertEquals(Optional.empty(), checkedIn.markNoShow(SLOT.plus(Duration.ofHours(3)), POLICY));
+        assertEquals(Optional.empty(), checkedIn.completeVisit("C-other", SLOT));
+        VisitCompleted completed = checkedIn.completeVisit("C-1", SLOT.plusSeconds(600)).orElseThrow();
+        assertEquals(ReservationStatus.COMPLETED, checkedIn.apply(completed).status());
+        assertEquals(Optional.empty(), booking().completeVisit("C-1", SLOT)); // not checked in
+    }
+
+    @Test
+    void aRescheduleMovesTheBookingWithinTheSameRules() {
+        ReservationRescheduled moved = booking().reschedule(thursday("15:30"), shop(), NOW, POLICY);
+        assertEquals(SLOT, moved.previousStart());
+        assertEquals(thursday("15:30"), booking().apply(moved).start());
+        assertEquals(Refusal.SAME_SLOT,
+                assertThrows(Refused.class, () -> booking().reschedule(SLOT, shop(), NOW, POLICY)).refusal());
+        assertEquals(Refusal.OUTSIDE_OPENING_HOURS, assertThrows(Refused.class,
+                () -> booking().reschedule(thursday("19:00"), shop(), NOW, POLICY)).refusal());
+    }
+
+    @Test
+    void onlyABookingCanBeCancelledMovedOrCheckedInAndOnlyBeforeItBegins() {
+        Reservation cancelled = booking().apply(booking().cancel(NOW));
+        assertEquals(Refusal.NOT_BOOKED, assertThrows(Refused.class, () -> cancelled.cancel(NOW)).refusal());
+        assertEquals(Refusal.NOT_BOOKED, assertThrows(Refused.class,
+                () -> cancelled.reschedule(thursday("15:00"), shop(), NOW, POLICY)).refusal());
+        assertEquals(Refusal.NOT_BOOKED, assertThrows(Refused.class,
+                () -> checkedIn().checkIn("MY_NUMBER_CARD", true, "s", AT_THE_SHOP, POLICY)).refusal());
+        assertEquals(Refusal.IN_THE_PAST, assertThrows(Refused.class, () -> booking().cancel(SLOT)).refusal());
+    }
+
+    @Test
+    void reservationNumbersAreShortAndFreeOfLookAlikes() {
+        ReservationNumbers numbers = new ReservationNumbers(new java.util.Random(42));
+        for (int i = 0; i < 1_000; i++) {
+            String number = numbers.next();
+            assertEquals(ReservationNumbers.LENGTH, number.length());
+            assertTrue(number.chars().noneMatch(c -> "0O1IL2Z5S8BUV".indexOf(c) >= 0), number);
+            assertTrue(ReservationNumbers.looksValid(number));
+        }
+        assertEquals(false, ReservationNumbers.looksValid("ABC0123"));
+    }
+
+    @Test
+    void aLockedPinGetsTheAdviceThatTheLockLiftsAtMidnight() {
+        Instant midnight = Instant.parse("2026-11-24T15:00:00Z"); // 00:00 JST on the 25th
+        PinLock lock = new PinLock("C-1", midnight);
+        assertEquals(Optional.of("Your PIN is locked until 00:00 JST on 2026-11-25; it unlocks by itself then."
+                + " If you only need the lock lifted, no visit is needed."), lock.adviceAt(NOW));
+        assertEquals(Optional.empty(), lock.adviceAt(midnight));
+        assertEquals(Optional.empty(), new PinLock("C-1", null).adviceAt(NOW));
+    }
+
+    private static Reservation booking() {
+        return Fixtures.booked(VisitPurpose.PIN_RESET, SLOT);
+    }
+
+    private static Reservation checkedIn() {
+        Reservation booking = booking();
+        return booking.apply(booking.checkIn("DRIVING_LICENCE", true, "staff-7", AT_THE_SHOP, POLICY));
+    }
+}
