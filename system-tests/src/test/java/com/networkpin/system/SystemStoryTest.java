@@ -1,0 +1,96 @@
+package com.networkpin.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networkpin.events.DomainEvent;
+import com.networkpin.events.EventEnvelope;
+import com.networkpin.events.EventJson;
+import com.networkpin.events.MidnightUnlock;
+import com.networkpin.events.Topics;
+import com.networkpin.events.UnlockReason;
+import com.networkpin.events.Unlocked;
+import com.networkpin.launcher.DemoPrinter;
+import com.networkpin.launcher.DemoStory;
+import com.networkpin.launcher.Http;
+import com.networkpin.launcher.ServiceFleet;
+import com.networkpin.launcher.StackService;
+import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.testinfra.TopicReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's story end to end: the three packaged services as separate processes, one real Kafka
+ * and one real PostgreSQL, driven through REST only; then every event is checked on its topic.
+ */
+class SystemStoryTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    private static ServiceFleet fleet;
+
+    @BeforeAll
+    static void startTheSystem() {
+        Infrastructure infrastructure = Infrastructure.get();
+        fleet = new ServiceFleet(Path.of("..").toAbsolutePath().normalize(), Path.of("target/service-logs"),
+                infrastructure.postgres(), infrastructure.kafka(), "demo");
+        Map<StackService, Duration> ready = fleet.startAll(Duration.ofSeconds(180));
+        ready.forEach((service, took) -> System.out.printf("%s ready in %d ms%n", service.moduleName(), took.toMillis()));
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    void bothPathsEndWithAVerifiedPinAndEveryEventIsOnItsTopicInOrder() {
+        DemoStory.Outcome outcome = new DemoStory(DemoPrinter.silent()).run();
+        boolean disclosed = outcome.replies().get("disclosure").status() == 200;
+
+        List<String> expectedPinEvents = new ArrayList<>(List.of("PinSet", "AttemptFailed", "AttemptFailed",
+                "AttemptFailed", "Locked", "AttemptRefused", "Unlocked", "AttemptSucceeded"));
+        if (disclosed) {
+            expectedPinEvents.add("PinDisclosed");
+        }
+        expectedPinEvents.addAll(List.of("ResetGranted", "PinReset", "AttemptSucceeded"));
+        List<EventEnvelope<DomainEvent>> pinEvents = eventsOf(Topics.PIN_EVENTS, outcome.contractId(),
+                expectedPinEvents.size());
+        assertEquals(expectedPinEvents, pinEvents.stream().map(EventEnvelope::type).toList());
+        assertEquals(LongStream.rangeClosed(1, pinEvents.size()).boxed().toList(),
+                pinEvents.stream().map(EventEnvelope::sequence).toList(), "sequence numbers, in order");
+
+        Unlocked unlocked = (Unlocked) pinEvents.get(6).data();
+        assertEquals(UnlockReason.MIDNIGHT, unlocked.reason());
+        List<EventEnvelope<DomainEvent>> midnights = TopicReader.readAll(Topics.MIDNIGHT_UNLOCKS, 1, READ_TIMEOUT)
+                .stream().map(r -> EventJson.read(r.value())).toList();
+        assertTrue(midnights.stream().anyMatch(m -> m.id().equals(unlocked.causeEventId())
+                        && m.id().equals(MidnightUnlock.eventIdFor(((MidnightUnlock) m.data()).date()))),
+                "the unlock names the published MidnightUnlock");
+
+        List<EventEnvelope<DomainEvent>> visit = eventsOf(Topics.RESERVATION_EVENTS, outcome.reservationNumber(), 3);
+        assertEquals(List.of("ReservationBooked", "IdentityVerified", "VisitCompleted"),
+                visit.stream().map(EventEnvelope::type).toList());
+
+        Http http = new Http();
+        assertEquals(404, http.get(StackService.LOCK_SCHEDULER.url() + "/locks/" + outcome.contractId()).status(),
+                "the scheduler's projection no longer holds the lock");
+        assertEquals("VERIFIED", outcome.replies().get("verified-after-midnight").text("outcome"));
+        assertEquals("VERIFIED", outcome.replies().get("verified-after-reset").text("outcome"));
+    }
+
+    private static List<EventEnvelope<DomainEvent>> eventsOf(String topic, String key, int expected) {
+        return TopicReader.read(topic, record -> key.equals(record.key()), expected, READ_TIMEOUT).stream()
+                .map(record -> EventJson.read(record.value()))
+                .toList();
+    }
+}
