@@ -5,6 +5,7 @@ import com.networkpin.testinfra.PostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +56,21 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     public void start(StackService service) {
-        processes.get(service).start(repository, environment(service), JVM_OPTIONS);
+        start(service, Map.of());
+    }
+
+    /** Starts (or restarts after a stop or kill) one service, with extra environment, e.g. a moved clock. */
+    public void start(StackService service, Map<String, String> extraEnvironment) {
+        Map<String, String> environment = new HashMap<>(environment(service));
+        environment.putAll(extraEnvironment);
+        processes.get(service).start(repository, environment, JVM_OPTIONS);
+    }
+
+    /** Another instance of a service on its own port, against the same database and broker. */
+    public ServiceProcess startAnother(StackService service, int port, Path log) {
+        ServiceProcess another = new ServiceProcess(service, port, log);
+        another.start(repository, environment(service), JVM_OPTIONS);
+        return another;
     }
 
     public ServiceProcess process(StackService service) {

@@ -20,13 +20,24 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final StackService service;
+    private final int port;
     private final Path log;
     private Process process;
     private long startedAt;
 
     public ServiceProcess(StackService service, Path logDirectory) {
+        this(service, service.port(), logDirectory.resolve(service.moduleName() + ".log"));
+    }
+
+    /** A further instance of a service, on its own port and with its own log. */
+    public ServiceProcess(StackService service, int port, Path log) {
         this.service = service;
-        this.log = logDirectory.resolve(service.moduleName() + ".log");
+        this.port = port;
+        this.log = log;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
     }
 
     public StackService service() {
@@ -51,7 +62,7 @@ public final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
             Files.createDirectories(log.getParent());
             startedAt = System.nanoTime();
@@ -80,7 +91,7 @@ public final class ServiceProcess {
 
     public boolean isReady() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
