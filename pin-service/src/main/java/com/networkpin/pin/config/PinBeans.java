@@ -1,0 +1,54 @@
+package com.networkpin.pin.config;
+
+import com.networkpin.pin.domain.HmacAesPinSecrets;
+import com.networkpin.pin.domain.PinPolicy;
+import com.networkpin.pin.domain.PinSecrets;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds the domain's policy and key holder from configuration, and checks the keys at start-up. */
+@ApplicationScoped
+public class PinBeans {
+
+    private final PinConfig config;
+
+    public PinBeans(PinConfig config) {
+        this.config = config;
+    }
+
+    /** The service does not start with missing keys, or with the development keys in production. */
+    void checkSecrets(@Observes StartupEvent event) {
+        List<String> problems = SecretsCheck.problems(config.secrets(), config.developmentSecrets(),
+                LaunchMode.current() == LaunchMode.NORMAL);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("pin-service refuses to start, its PIN keys are not usable: "
+                    + String.join("; ", problems) + ". Set them from the secret store (see README, pin-service).");
+        }
+    }
+
+    @Produces
+    @Singleton
+    PinPolicy policy() {
+        return new PinPolicy(config.maxConsecutiveFailures(), config.zone(), config.mannedChatOpens(),
+                config.mannedChatCloses(), config.resetGrantLifetime(), config.dailyDisclosureLimit());
+    }
+
+    @Produces
+    @Singleton
+    PinSecrets secrets() {
+        PinConfig.Secrets secrets = config.secrets();
+        Base64.Decoder base64 = Base64.getDecoder();
+        Map<String, byte[]> keys = secrets.encryptionKeys().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> base64.decode(e.getValue())));
+        return new HmacAesPinSecrets(base64.decode(secrets.pepper().orElseThrow()), keys,
+                secrets.activeKeyId().orElseThrow());
+    }
+}

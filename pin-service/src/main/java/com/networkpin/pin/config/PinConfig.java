@@ -1,0 +1,55 @@
+package com.networkpin.pin.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "network-pin.pin")
+public interface PinConfig {
+
+    /** Consecutive wrong entries that lock the PIN. */
+    @WithDefault("3")
+    int maxConsecutiveFailures();
+
+    /** The zone whose date change lifts a lock and whose clock the manned chat keeps. */
+    @WithDefault("Asia/Tokyo")
+    ZoneId zone();
+
+    @WithDefault("09:00")
+    LocalTime mannedChatOpens();
+
+    @WithDefault("20:00")
+    LocalTime mannedChatCloses();
+
+    /** How long after the shop's identity check the terminal may set the new PIN. */
+    @WithDefault("PT2H")
+    Duration resetGrantLifetime();
+
+    /** Support disclosures per contract per date. */
+    @WithDefault("3")
+    int dailyDisclosureLimit();
+
+    /** Locks lifted per transaction when a MidnightUnlock arrives. */
+    @WithDefault("5000")
+    int midnightUnlockChunk();
+
+    Secrets secrets();
+
+    /** The development keys, known to everyone: only for %dev/%test, refused by the prod profile. */
+    Secrets developmentSecrets();
+
+    interface Secrets {
+        /** Base64 of at least 32 bytes: the HMAC key of the verification hash. */
+        Optional<String> pepper();
+
+        /** Key id -> base64 of a 32-byte AES key. Old ids stay to read PINs sealed before a rotation. */
+        Map<String, String> encryptionKeys();
+
+        /** The key id new PINs are sealed with. */
+        Optional<String> activeKeyId();
+    }
+}

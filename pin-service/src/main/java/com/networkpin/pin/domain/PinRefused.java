@@ -1,0 +1,32 @@
+package com.networkpin.pin.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A command the rules do not allow. The detail is written by the domain and never contains a PIN;
+ * {@code retryAt}, when present, is when the same command may succeed (next manned opening, next day).
+ */
+public class PinRefused extends RuntimeException {
+
+    private final RefusalReason reason;
+    private final transient Instant retryAt;
+
+    public PinRefused(RefusalReason reason, String detail) {
+        this(reason, detail, null);
+    }
+
+    public PinRefused(RefusalReason reason, String detail, Instant retryAt) {
+        super(detail, null, false, false);
+        this.reason = reason;
+        this.retryAt = retryAt;
+    }
+
+    public RefusalReason reason() {
+        return reason;
+    }
+
+    public Optional<Instant> retryAt() {
+        return Optional.ofNullable(retryAt);
+    }
+}

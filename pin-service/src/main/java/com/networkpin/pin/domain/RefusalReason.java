@@ -1,0 +1,28 @@
+package com.networkpin.pin.domain;
+
+/** Why a command was refused; machine-readable, returned to clients as the problem's {@code reason}. */
+public enum RefusalReason {
+    // The PIN itself
+    NOT_FOUR_DIGITS,
+    ALL_SAME_DIGITS,
+    ASCENDING_RUN,
+    DESCENDING_RUN,
+    BIRTH_DATE,
+    BIRTH_YEAR,
+    PHONE_NUMBER,
+    // The aggregate's state
+    PIN_NOT_SET,
+    PIN_ALREADY_SET,
+    // Support disclosure
+    OUTSIDE_MANNED_HOURS,
+    DAILY_DISCLOSURE_LIMIT,
+    // Shop reset
+    GRANT_NOT_RECEIVED,
+    GRANT_EXPIRED,
+    GRANT_USED;
+
+    /** A PIN that is well-formed but too easy to guess, or not a PIN at all. */
+    public boolean isAboutThePin() {
+        return ordinal() <= PHONE_NUMBER.ordinal();
+    }
+}

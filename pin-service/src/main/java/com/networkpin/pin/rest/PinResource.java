@@ -1,0 +1,125 @@
+package com.networkpin.pin.rest;
+
+import com.networkpin.pin.domain.PinPolicy;
+import com.networkpin.pin.domain.PinRules;
+import com.networkpin.pin.store.PinService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The network PIN of a contract. Thin: the rules are in the domain, the transactions in {@link PinService}. */
+@Path("/contracts/{contractId}/pin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "PIN")
+@APIResponse(responseCode = "400", description = "Malformed or invalid request (problem+json)")
+public class PinResource {
+
+    static final String CONTRACT_ID = "[A-Za-z0-9-]{1,64}";
+
+    private final PinService pins;
+    private final PinPolicy policy;
+
+    public PinResource(PinService pins, PinPolicy policy) {
+        this.pins = pins;
+        this.policy = policy;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the PIN at contract time")
+    @APIResponse(responseCode = "201", description = "Set; the body is the PIN's status")
+    @APIResponse(responseCode = "409", description = "Already set: a change goes through a shop reset")
+    @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
+    public Uni<Response> set(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
+                             @Valid @NotNull PinRequests.SetPin request) {
+        var pin = PinRules.requireStrong(request.pin(), request.birthDate(), request.phoneNumber());
+        return pins.set(contractId, pin).map(after -> Response
+                .created(UriBuilder.fromResource(PinResource.class).build(contractId))
+                .entity(PinResponses.Status.of(after, policy, pins.now())).build());
+    }
+
+    @POST
+    @Path("/verifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify a PIN entered in a usage scene (channel)")
+    @APIResponse(responseCode = "200", description = "VERIFIED, MISMATCH (with remaining attempts) or LOCKED (with unlocksAt)")
+    @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
+    @APIResponse(responseCode = "422", description = "Not 4 digits")
+    public Uni<PinResponses.Verification> verify(
+            @PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
+            @Valid @NotNull PinRequests.Verify request) {
+        var attempt = PinRules.normalise(request.pin());
+        return pins.verify(contractId, attempt, request.channel()).map(PinResponses.Verification::of);
+    }
+
+    @GET
+    @Operation(summary = "The PIN's state, with support guidance (what the chatbot may tell)")
+    @APIResponse(responseCode = "200", description = "NOT_SET, ACTIVE or LOCKED")
+    public Uni<PinResponses.Status> status(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId) {
+        return pins.status(contractId).map(pin -> PinResponses.Status.of(pin, policy, pins.now()));
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "The PIN's events, oldest first, for support; no secrets")
+    @APIResponse(responseCode = "200", description = "The events (empty for an unknown contract)")
+    public Uni<List<PinResponses.HistoryEntry>> history(
+            @PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId) {
+        return pins.history(contractId).map(changes -> {
+            List<PinResponses.HistoryEntry> entries = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                entries.add(PinResponses.HistoryEntry.of(i + 1, changes.get(i)));
+            }
+            return entries;
+        });
+    }
+
+    @POST
+    @Path("/disclosures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The manned chat confirms a forgotten PIN to its identified holder")
+    @APIResponse(responseCode = "200", description = "The PIN, once, not to be cached")
+    @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
+    @APIResponse(responseCode = "409", description = "Outside manned chat hours; names the next opening")
+    @APIResponse(responseCode = "429", description = "Daily disclosure limit of the contract reached")
+    public Uni<Response> disclose(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
+                                  @Valid @NotNull PinRequests.Disclose request) {
+        return pins.disclose(contractId, request.agentId(), request.identityCheckRef()).map(disclosure -> Response
+                .ok(new PinResponses.Disclosed(disclosure.pin().digits(), pins.now()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build());
+    }
+
+    @POST
+    @Path("/reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The shop terminal sets a new PIN under the reservation's reset grant")
+    @APIResponse(responseCode = "200", description = "Reset; a lock is lifted; the body is the PIN's status")
+    @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
+    @APIResponse(responseCode = "409", description = "No grant yet (retryable, Retry-After), or the grant expired or was used")
+    @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
+    public Uni<PinResponses.Status> reset(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
+                                          @Valid @NotNull PinRequests.Reset request) {
+        var pin = PinRules.requireStrong(request.newPin(), request.birthDate(), request.phoneNumber());
+        return pins.reset(contractId, request.reservationNumber(), pin)
+                .map(after -> PinResponses.Status.of(after, policy, pins.now()));
+    }
+}

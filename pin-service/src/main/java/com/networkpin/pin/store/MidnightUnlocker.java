@@ -1,0 +1,142 @@
+package com.networkpin.pin.store;
+
+import com.networkpin.eventstore.NewEvent;
+import com.networkpin.eventstore.Outbox;
+import com.networkpin.eventstore.Transactions;
+import com.networkpin.pin.config.PinConfig;
+import com.networkpin.pin.domain.Pin;
+import com.networkpin.pin.domain.PinChange;
+import com.networkpin.pin.domain.PinStatus;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Lifts every lock due by a midnight, set-based: each transaction takes the next chunk of locked
+ * PINs in contract order, locks their streams, and writes the chunk's Unlocked events, outbox
+ * rows, stream versions and snapshots with one batched statement per table. The rows are the ones
+ * {@code EventStore.append} would write. After a crash the run is simply repeated: a lifted lock
+ * is no longer selected.
+ */
+@ApplicationScoped
+public class MidnightUnlocker {
+
+    private static final Logger LOG = Logger.getLogger(MidnightUnlocker.class);
+
+    private final Transactions transactions;
+    private final Outbox outbox;
+    private final Pool pool;
+    private final Clock clock;
+    private final int chunkSize;
+
+    public MidnightUnlocker(Transactions transactions, Outbox outbox, Pool pool, Clock clock, PinConfig config) {
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.pool = pool;
+        this.clock = clock;
+        this.chunkSize = config.midnightUnlockChunk();
+    }
+
+    /** Unlocks every PIN locked until {@code midnight} or earlier; returns how many were unlocked. */
+    public Uni<Long> unlockDue(UUID midnightUnlockId, Instant midnight) {
+        long started = System.nanoTime();
+        return unlockFrom("", midnightUnlockId, midnight, 0L).invoke(total -> LOG.infof(
+                "MidnightUnlock %s (%s): %d PINs unlocked in %d ms", midnightUnlockId, midnight, total,
+                (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** Whether a consumer has already applied the event (its id is in the inbox). */
+    public Uni<Boolean> isApplied(String consumer, UUID eventId) {
+        return pool.preparedQuery("SELECT 1 FROM es_inbox WHERE consumer = $1 AND event_id = $2")
+                .execute(Tuple.of(consumer, eventId)).map(rows -> rows.rowCount() > 0);
+    }
+
+    private Uni<Long> unlockFrom(String after, UUID cause, Instant midnight, long total) {
+        return transactions.inTransaction(tx -> unlockChunk(tx, after, cause, midnight))
+                .chain(chunk -> chunk.selected() < chunkSize
+                        ? Uni.createFrom().item(total + chunk.unlocked())
+                        : unlockFrom(chunk.lastContractId(), cause, midnight, total + chunk.unlocked()));
+    }
+
+    private record Chunk(int selected, int unlocked, String lastContractId) {
+    }
+
+    private record Due(String contractId, long version, Instant unlocksAt) {
+    }
+
+    private Uni<Chunk> unlockChunk(SqlClient tx, String after, UUID cause, Instant midnight) {
+        return tx.preparedQuery("""
+                        SELECT s.stream_id FROM pin_state p JOIN es_stream s ON s.stream_id = p.contract_id
+                        WHERE p.status = 'LOCKED' AND p.unlocks_at <= $1 AND p.contract_id > $2
+                        ORDER BY p.contract_id LIMIT $3 FOR UPDATE OF s""")
+                .execute(Tuple.of(midnight.atOffset(ZoneOffset.UTC), after, chunkSize))
+                .chain(rows -> {
+                    List<String> locked = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> locked.add(row.getString(0)));
+                    if (locked.isEmpty()) {
+                        return Uni.createFrom().item(new Chunk(0, 0, after));
+                    }
+                    String last = locked.get(locked.size() - 1);
+                    // Re-read under the stream locks: a writer may have reset or unlocked one meanwhile.
+                    return dueAmong(tx, locked, midnight).chain(due -> unlock(tx, due, cause, midnight)
+                            .replaceWith(new Chunk(locked.size(), due.size(), last)));
+                });
+    }
+
+    private Uni<List<Due>> dueAmong(SqlClient tx, List<String> contractIds, Instant midnight) {
+        return tx.preparedQuery("""
+                        SELECT p.contract_id, p.version, p.unlocks_at FROM pin_state p
+                        JOIN es_stream s ON s.stream_id = p.contract_id AND s.version = p.version
+                        WHERE p.contract_id = ANY($1) AND p.status = 'LOCKED' AND p.unlocks_at <= $2""")
+                .execute(Tuple.of(contractIds.toArray(String[]::new), midnight.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    List<Due> due = new ArrayList<>(rows.rowCount());
+                    for (Row row : rows) {
+                        due.add(new Due(row.getString(0), row.getLong(1), row.getOffsetDateTime(2).toInstant()));
+                    }
+                    return due;
+                });
+    }
+
+    private Uni<Void> unlock(SqlClient tx, List<Due> due, UUID cause, Instant midnight) {
+        if (due.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        List<NewEvent> events = new ArrayList<>(due.size());
+        List<Tuple> eventRows = new ArrayList<>(due.size());
+        for (Due d : due) {
+            Pin locked = new Pin(d.contractId(), d.version(), PinStatus.LOCKED, 0, null, d.unlocksAt(), null, null, 0);
+            for (PinChange change : locked.unlockAtMidnight(cause, midnight, now)) {
+                NewEvent event = PinEventCodec.toNewEvent(change, d.version() + 1, now);
+                events.add(event);
+                eventRows.add(Tuple.from(List.of(d.contractId(), d.version() + 1, event.eventId(), event.type(),
+                        event.occurredAt().atOffset(ZoneOffset.UTC), event.data())));
+            }
+        }
+        String[] contractIds = due.stream().map(Due::contractId).toArray(String[]::new);
+        return tx.preparedQuery("UPDATE es_stream SET version = version + 1 WHERE stream_id = ANY($1)")
+                .execute(Tuple.of(contractIds))
+                .chain(() -> tx.preparedQuery("""
+                                INSERT INTO es_event (stream_id, version, event_id, event_type, occurred_at, data)
+                                VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)""")
+                        .executeBatch(eventRows))
+                .chain(() -> outbox.enqueue(tx, events.stream().flatMap(e -> e.publication().stream()).toList()))
+                .chain(() -> tx.preparedQuery("""
+                                UPDATE pin_state SET version = version + 1, status = 'ACTIVE', consecutive_failures = 0,
+                                    locked_at = NULL, unlocks_at = NULL
+                                WHERE contract_id = ANY($1)""")
+                        .execute(Tuple.of(contractIds)))
+                .replaceWithVoid();
+    }
+}

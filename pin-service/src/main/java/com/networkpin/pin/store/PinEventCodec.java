@@ -1,0 +1,88 @@
+package com.networkpin.pin.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networkpin.events.EventEnvelope;
+import com.networkpin.events.EventJson;
+import com.networkpin.events.EventType;
+import com.networkpin.events.PinEvent;
+import com.networkpin.eventstore.NewEvent;
+import com.networkpin.eventstore.OutboxMessage;
+import com.networkpin.eventstore.StoredEvent;
+import com.networkpin.pin.domain.Credential;
+import com.networkpin.pin.domain.PinChange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored form of PIN events: the published record's JSON plus, for PinSet and PinReset, a
+ * {@code credential} member (hash, salt, sealed PIN). The publication is the bare record, so the
+ * credential never leaves the service.
+ */
+final class PinEventCodec {
+
+    private static final String CREDENTIAL = "credential";
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private PinEventCodec() {
+    }
+
+    /** The changes as appends after {@code version}, each with its publication on the PIN topic. */
+    static List<NewEvent> toNewEvents(List<PinChange> changes, long version, Instant occurredAt) {
+        List<NewEvent> events = new ArrayList<>(changes.size());
+        long sequence = version;
+        for (PinChange change : changes) {
+            events.add(toNewEvent(change, ++sequence, occurredAt));
+        }
+        return events;
+    }
+
+    static NewEvent toNewEvent(PinChange change, long sequence, Instant occurredAt) {
+        EventEnvelope<PinEvent> envelope = EventEnvelope.of(change.eventId(), sequence, occurredAt, change.event());
+        return new NewEvent(change.eventId(), envelope.type(), occurredAt, data(change),
+                Optional.of(OutboxMessage.of(envelope)));
+    }
+
+    static List<PinChange> fromStored(List<StoredEvent> stored) {
+        return stored.stream().map(PinEventCodec::fromStored).toList();
+    }
+
+    static PinChange fromStored(StoredEvent stored) {
+        try {
+            JsonNode data = JSON.readTree(stored.data());
+            Class<?> type = EventType.byTypeName(stored.type()).orElseThrow().recordClass();
+            PinEvent event = (PinEvent) JSON.treeToValue(data, type);
+            JsonNode credential = data.get(CREDENTIAL);
+            return new PinChange(stored.eventId(), event, credential == null ? null : credential(credential));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event " + stored.eventId() + " is unreadable", e);
+        }
+    }
+
+    private static String data(PinChange change) {
+        ObjectNode data = JSON.valueToTree(change.event());
+        Credential credential = change.credential();
+        if (credential != null) {
+            Base64.Encoder base64 = Base64.getEncoder();
+            data.putObject(CREDENTIAL)
+                    .put("salt", base64.encodeToString(credential.salt()))
+                    .put("hmac", base64.encodeToString(credential.hmac()))
+                    .put("keyId", credential.keyId())
+                    .put("nonce", base64.encodeToString(credential.nonce()))
+                    .put("ciphertext", base64.encodeToString(credential.ciphertext()));
+        }
+        return data.toString();
+    }
+
+    private static Credential credential(JsonNode node) {
+        Base64.Decoder base64 = Base64.getDecoder();
+        return new Credential(base64.decode(node.get("salt").asText()), base64.decode(node.get("hmac").asText()),
+                node.get("keyId").asText(), base64.decode(node.get("nonce").asText()),
+                base64.decode(node.get("ciphertext").asText()));
+    }
+}

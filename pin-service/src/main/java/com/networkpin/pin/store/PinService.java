@@ -1,0 +1,132 @@
+package com.networkpin.pin.store;
+
+import com.networkpin.events.Channel;
+import com.networkpin.events.IdentityVerified;
+import com.networkpin.eventstore.EventStore;
+import com.networkpin.eventstore.Transactions;
+import com.networkpin.pin.domain.Disclosure;
+import com.networkpin.pin.domain.Pin;
+import com.networkpin.pin.domain.PinChange;
+import com.networkpin.pin.domain.PinCode;
+import com.networkpin.pin.domain.PinPolicy;
+import com.networkpin.pin.domain.PinSecrets;
+import com.networkpin.pin.domain.VerificationResult;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The PIN's commands and queries. Each command runs in one transaction: lock the contract's
+ * stream (writers of one PIN queue up here, so they never conflict), read the snapshot, let the
+ * domain decide, then append the events, their publications and the new snapshot together.
+ */
+@ApplicationScoped
+public class PinService {
+
+    private static final Logger LOG = Logger.getLogger(PinService.class);
+
+    private final Transactions transactions;
+    private final EventStore eventStore;
+    private final PinStates states;
+    private final ResetGrants grants;
+    private final Pool pool;
+    private final PinSecrets secrets;
+    private final PinPolicy policy;
+    private final Clock clock;
+
+    public PinService(Transactions transactions, EventStore eventStore, PinStates states, ResetGrants grants, Pool pool,
+                      PinSecrets secrets, PinPolicy policy, Clock clock) {
+        this.transactions = transactions;
+        this.eventStore = eventStore;
+        this.states = states;
+        this.grants = grants;
+        this.pool = pool;
+        this.secrets = secrets;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public Uni<Pin> set(String contractId, PinCode pin) {
+        return command(contractId, (tx, current, now) -> record(tx, current, current.set(pin, secrets, now), now))
+                .invoke(after -> LOG.infof("PIN set for contract %s", contractId));
+    }
+
+    public Uni<VerificationResult> verify(String contractId, PinCode attempt, Channel channel) {
+        return command(contractId, (tx, current, now) -> {
+            var verification = current.verify(attempt, channel, secrets, policy, now);
+            return record(tx, current, verification.changes(), now).replaceWith(verification.result());
+        });
+    }
+
+    public Uni<Disclosure> disclose(String contractId, String agentId, String identityCheckRef) {
+        return command(contractId, (tx, current, now) -> {
+            Disclosure disclosure = current.disclose(agentId, identityCheckRef, secrets, policy, now);
+            return record(tx, current, disclosure.changes(), now).replaceWith(disclosure);
+        }).invoke(d -> LOG.infof("PIN of contract %s disclosed to agent %s", contractId, agentId));
+    }
+
+    public Uni<Pin> reset(String contractId, String reservationNumber, PinCode newPin) {
+        return command(contractId, (tx, current, now) -> grants.find(tx, reservationNumber)
+                .chain(grant -> record(tx, current, current.reset(newPin, reservationNumber, grant, secrets, now), now)))
+                .invoke(after -> LOG.infof("PIN of contract %s reset under reservation %s", contractId, reservationNumber));
+    }
+
+    /** In the caller's transaction (the consumer's inbox transaction). */
+    public Uni<Void> grantReset(SqlClient tx, IdentityVerified verified) {
+        return current(tx, verified.contractId()).chain(pin -> grants.find(tx, verified.reservationNumber())
+                .chain(existing -> record(tx, pin, pin.grantReset(verified, existing, policy), clock.instant())))
+                .replaceWithVoid();
+    }
+
+    /** The snapshot as committed; a contract without one has no PIN yet. */
+    public Uni<Pin> status(String contractId) {
+        return states.load(pool, contractId).map(pin -> pin.orElseGet(() -> Pin.notSet(contractId)));
+    }
+
+    public Uni<List<PinChange>> history(String contractId) {
+        return pool.withConnection(c -> eventStore.load(c, contractId, 0)).map(PinEventCodec::fromStored);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @FunctionalInterface
+    private interface Command<T> {
+        Uni<T> run(SqlClient tx, Pin current, Instant now);
+    }
+
+    private <T> Uni<T> command(String contractId, Command<T> command) {
+        return transactions.inTransaction(tx -> current(tx, contractId)
+                .chain(pin -> command.run(tx, pin, clock.instant())));
+    }
+
+    /** Locks the stream, then reads the snapshot; replays the stream if the snapshot is not at its version. */
+    private Uni<Pin> current(SqlClient tx, String contractId) {
+        return eventStore.lock(tx, contractId).chain(version -> states.load(tx, contractId).chain(snapshot -> {
+            if (snapshot.map(Pin::version).orElse(0L) == version) {
+                return Uni.createFrom().item(snapshot.orElseGet(() -> Pin.notSet(contractId)));
+            }
+            LOG.warnf("snapshot of contract %s is not at stream version %d: replaying its events", contractId, version);
+            return eventStore.load(tx, contractId, 0)
+                    .map(stored -> Pin.replay(contractId, PinEventCodec.fromStored(stored), policy));
+        }));
+    }
+
+    private Uni<Pin> record(SqlClient tx, Pin before, List<PinChange> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(before);
+        }
+        Pin after = before.applyAll(changes, policy);
+        return eventStore.append(tx, before.contractId(), before.version(),
+                        PinEventCodec.toNewEvents(changes, before.version(), now))
+                .chain(() -> states.save(tx, after))
+                .chain(() -> grants.record(tx, changes))
+                .replaceWith(after);
+    }
+}

@@ -1,0 +1,310 @@
+package com.networkpin.pin.domain;
+
+import static com.networkpin.pin.domain.DomainFixtures.POLICY;
+import static com.networkpin.pin.domain.DomainFixtures.tokyo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networkpin.events.AttemptFailed;
+import com.networkpin.events.AttemptRefused;
+import com.networkpin.events.AttemptSucceeded;
+import com.networkpin.events.Channel;
+import com.networkpin.events.IdDocument;
+import com.networkpin.events.IdentityVerified;
+import com.networkpin.events.Locked;
+import com.networkpin.events.PinDisclosed;
+import com.networkpin.events.PinEvent;
+import com.networkpin.events.PinReset;
+import com.networkpin.events.ResetGranted;
+import com.networkpin.events.UnlockReason;
+import com.networkpin.events.Unlocked;
+import com.networkpin.events.VisitPurpose;
+import com.networkpin.pin.domain.VerificationResult.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Given a PIN's past events, when a command comes, then these events (or this refusal). */
+class PinTest {
+
+    private static final String CONTRACT = "C-1001";
+    private static final PinCode RIGHT = new PinCode("4827");
+    private static final PinCode WRONG = new PinCode("1357");
+    private static final Instant SET_AT = tokyo("2030-01-10T10:00:00");
+
+    private final HmacAesPinSecrets secrets = DomainFixtures.secrets();
+    private final List<PinChange> history = new ArrayList<>();
+
+    // ---- failures, lock, unlock ----
+
+    @Test
+    void givenTwoFailures_whenTheRightPinIsEntered_thenTheCountIsBackToZero() {
+        givenPinSet();
+        givenWrongEntriesAt(tokyo("2030-01-10T11:00:00"), tokyo("2030-01-10T11:01:00"));
+
+        Verification success = pin().verify(RIGHT, Channel.BILLING, secrets, POLICY, tokyo("2030-01-10T11:02:00"));
+        given(success.changes());
+
+        assertEquals(Outcome.VERIFIED, success.result().outcome());
+        assertInstanceOf(AttemptSucceeded.class, only(success.changes()));
+        assertEquals(0, pin().consecutiveFailures());
+        Verification afterwards = pin().verify(WRONG, Channel.BILLING, secrets, POLICY, tokyo("2030-01-10T11:03:00"));
+        assertEquals(Outcome.MISMATCH, afterwards.result().outcome());
+        assertEquals(2, afterwards.result().remainingAttempts(), "a success before the third failure resets the count");
+    }
+
+    @Test
+    void givenTwoFailures_whenTheThirdWrongPinIsEntered_thenItFailsAndLocksUntilMidnightInTokyo() {
+        givenPinSet();
+        givenWrongEntriesAt(tokyo("2030-01-10T23:59:00"), tokyo("2030-01-10T23:59:30"));
+
+        Verification third = pin().verify(WRONG, Channel.D_PAYMENT, secrets, POLICY, tokyo("2030-01-10T23:59:59"));
+
+        assertEquals(2, third.changes().size());
+        AttemptFailed failed = assertInstanceOf(AttemptFailed.class, third.changes().get(0).event());
+        assertEquals(3, failed.consecutiveFailures());
+        assertEquals(0, failed.remainingAttempts());
+        Locked locked = assertInstanceOf(Locked.class, third.changes().get(1).event());
+        assertEquals(tokyo("2030-01-11T00:00:00"), locked.unlocksAt(), "lock at 23:59:59 lifts at 00:00 the same night");
+        assertEquals(Outcome.LOCKED, third.result().outcome());
+        assertEquals(tokyo("2030-01-11T00:00:00"), third.result().unlocksAt());
+    }
+
+    @Test
+    void givenALockJustAfterMidnight_whenItLocks_thenItLastsUntilTheNextMidnight() {
+        givenPinSet();
+        givenWrongEntriesAt(tokyo("2030-01-11T00:00:00"), tokyo("2030-01-11T00:00:00"));
+
+        Verification third = pin().verify(WRONG, Channel.BILLING, secrets, POLICY, tokyo("2030-01-11T00:00:01"));
+
+        Locked locked = assertInstanceOf(Locked.class, third.changes().get(1).event());
+        assertEquals(tokyo("2030-01-12T00:00:00"), locked.unlocksAt());
+    }
+
+    @Test
+    void givenALockedPin_whenEvenTheRightPinIsEntered_thenTheAttemptIsRefusedWithoutComparing() {
+        givenLocked(tokyo("2030-01-10T15:00:00"));
+
+        Verification attempt = pin().verify(RIGHT, Channel.MY_DOCOMO, secrets, POLICY, tokyo("2030-01-10T16:00:00"));
+
+        AttemptRefused refused = assertInstanceOf(AttemptRefused.class, only(attempt.changes()));
+        assertEquals(tokyo("2030-01-11T00:00:00"), refused.unlocksAt());
+        assertEquals(Outcome.LOCKED, attempt.result().outcome());
+    }
+
+    @Test
+    void givenALockedPin_whenMidnightComes_thenItUnlocksAndTheCountStartsFromZero() {
+        givenLocked(tokyo("2030-01-10T15:00:00"));
+        UUID midnightUnlock = UUID.randomUUID();
+
+        List<PinChange> unlock = pin().unlockAtMidnight(midnightUnlock, tokyo("2030-01-11T00:00:00"),
+                tokyo("2030-01-11T00:00:02"));
+        given(unlock);
+
+        Unlocked unlocked = assertInstanceOf(Unlocked.class, only(unlock));
+        assertEquals(UnlockReason.MIDNIGHT, unlocked.reason());
+        assertEquals(midnightUnlock, unlocked.causeEventId());
+        assertEquals(PinStatus.ACTIVE, pin().status());
+        assertEquals(0, pin().consecutiveFailures());
+        assertEquals(3, pin().remainingAttempts(POLICY));
+        Verification next = pin().verify(WRONG, Channel.BILLING, secrets, POLICY, tokyo("2030-01-11T08:00:00"));
+        assertEquals(2, next.result().remainingAttempts(), "unlock resets the count");
+    }
+
+    @Test
+    void givenALockDueTomorrow_whenTonightsMidnightUnlockComes_thenItStaysLocked() {
+        givenLocked(tokyo("2030-01-11T00:00:01"));
+
+        assertTrue(pin().unlockAtMidnight(UUID.randomUUID(), tokyo("2030-01-11T00:00:00"),
+                tokyo("2030-01-11T00:00:05")).isEmpty());
+    }
+
+    // ---- shop reset ----
+
+    @Test
+    void givenNoGrant_whenTheShopResets_thenItIsRefusedAsRetryable() {
+        givenPinSet();
+
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-1",
+                Optional.empty(), secrets, tokyo("2030-01-10T12:00:00")));
+
+        assertEquals(RefusalReason.GRANT_NOT_RECEIVED, refused.reason());
+    }
+
+    @Test
+    void givenALockedPinAndALiveGrant_whenTheShopResets_thenTheNewPinIsSetAndTheLockLifts() {
+        givenLocked(tokyo("2030-01-10T11:00:00"));
+        ResetGrant grant = givenGrant("R-2", tokyo("2030-01-10T11:30:00"));
+
+        List<PinChange> reset = pin().reset(new PinCode("2580"), "R-2", Optional.of(grant), secrets,
+                tokyo("2030-01-10T12:00:00"));
+        given(reset);
+
+        assertInstanceOf(PinReset.class, reset.get(0).event());
+        Unlocked unlocked = assertInstanceOf(Unlocked.class, reset.get(1).event());
+        assertEquals(UnlockReason.RESET, unlocked.reason());
+        assertEquals(reset.get(0).eventId(), unlocked.causeEventId());
+        assertEquals(PinStatus.ACTIVE, pin().status());
+        assertEquals(0, pin().consecutiveFailures());
+        assertEquals(Outcome.VERIFIED, pin().verify(new PinCode("2580"), Channel.BILLING, secrets, POLICY,
+                tokyo("2030-01-10T12:01:00")).result().outcome());
+        assertEquals(Outcome.MISMATCH, pin().verify(RIGHT, Channel.BILLING, secrets, POLICY,
+                tokyo("2030-01-10T12:01:00")).result().outcome(), "the old PIN is gone");
+    }
+
+    @Test
+    void givenAnExpiredGrant_whenTheShopResets_thenItIsRefused() {
+        givenPinSet();
+        ResetGrant grant = givenGrant("R-3", tokyo("2030-01-10T10:00:00"));
+
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-3",
+                Optional.of(grant), secrets, grant.expiresAt()));
+
+        assertEquals(RefusalReason.GRANT_EXPIRED, refused.reason());
+    }
+
+    @Test
+    void givenAUsedGrant_whenTheShopResetsAgain_thenItIsRefused() {
+        givenPinSet();
+        ResetGrant grant = givenGrant("R-4", tokyo("2030-01-10T11:00:00"));
+        Instant resetAt = tokyo("2030-01-10T11:10:00");
+        given(pin().reset(new PinCode("2580"), "R-4", Optional.of(grant), secrets, resetAt));
+        ResetGrant used = new ResetGrant(grant.reservationNumber(), grant.contractId(), grant.purpose(),
+                grant.grantedAt(), grant.expiresAt(), resetAt);
+
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("3691"), "R-4",
+                Optional.of(used), secrets, tokyo("2030-01-10T11:20:00")));
+
+        assertEquals(RefusalReason.GRANT_USED, refused.reason());
+    }
+
+    @Test
+    void givenAGrantOfAnotherContract_whenTheShopResets_thenItCountsAsNoGrant() {
+        givenPinSet();
+        ResetGrant others = new ResetGrant("R-5", "C-other", VisitPurpose.PIN_RESET, SET_AT,
+                SET_AT.plus(Duration.ofHours(2)), null);
+
+        assertEquals(RefusalReason.GRANT_NOT_RECEIVED, assertThrows(PinRefused.class, () -> pin().reset(
+                new PinCode("2580"), "R-5", Optional.of(others), secrets, SET_AT.plusSeconds(60))).reason());
+    }
+
+    @Test
+    void givenAnIdentityCheckForAnotherPurpose_whenGranting_thenNothingIsGranted() {
+        givenPinSet();
+        IdentityVerified other = new IdentityVerified("R-6", CONTRACT, VisitPurpose.OTHER, IdDocument.MY_NUMBER_CARD,
+                "staff-1", SET_AT);
+
+        assertTrue(pin().grantReset(other, Optional.empty(), POLICY).isEmpty());
+    }
+
+    // ---- set and disclose ----
+
+    @Test
+    void givenASetPin_whenSettingAgain_thenItIsRefused() {
+        givenPinSet();
+
+        assertEquals(RefusalReason.PIN_ALREADY_SET, assertThrows(PinRefused.class,
+                () -> pin().set(new PinCode("2580"), secrets, SET_AT)).reason());
+    }
+
+    @Test
+    void givenNoPin_whenVerifying_thenItIsRefusedAsNotSet() {
+        assertEquals(RefusalReason.PIN_NOT_SET, assertThrows(PinRefused.class,
+                () -> pin().verify(RIGHT, Channel.BILLING, secrets, POLICY, SET_AT)).reason());
+    }
+
+    @Test
+    void givenMannedHours_whenSupportDiscloses_thenThePinIsRevealedAndRecordedWithoutIt() {
+        givenPinSet();
+
+        Disclosure disclosure = pin().disclose("agent-7", "idcheck-9", secrets, POLICY, tokyo("2030-01-10T09:00:00"));
+
+        assertEquals(RIGHT, disclosure.pin());
+        PinDisclosed disclosed = assertInstanceOf(PinDisclosed.class, only(disclosure.changes()));
+        assertEquals("agent-7", disclosed.agentId());
+        assertFalse(disclosed.toString().contains(RIGHT.digits()));
+    }
+
+    @Test
+    void givenTheNight_whenSupportDiscloses_thenItIsRefusedNamingTheNextOpening() {
+        givenPinSet();
+
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().disclose("agent-7", "idcheck-9", secrets,
+                POLICY, tokyo("2030-01-10T20:00:00")));
+
+        assertEquals(RefusalReason.OUTSIDE_MANNED_HOURS, refused.reason());
+        assertEquals(Optional.of(tokyo("2030-01-11T09:00:00")), refused.retryAt());
+    }
+
+    @Test
+    void givenTheDailyLimitReached_whenSupportDisclosesAgain_thenItIsRefusedUntilTheNextDate() {
+        givenPinSet();
+        given(pin().disclose("a", "c1", secrets, POLICY, tokyo("2030-01-10T10:00:00")).changes());
+        given(pin().disclose("a", "c2", secrets, POLICY, tokyo("2030-01-10T19:00:00")).changes());
+
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().disclose("a", "c3", secrets, POLICY,
+                tokyo("2030-01-10T19:30:00")));
+
+        assertEquals(RefusalReason.DAILY_DISCLOSURE_LIMIT, refused.reason());
+        assertEquals(Optional.of(tokyo("2030-01-11T00:00:00")), refused.retryAt());
+        assertEquals(RIGHT, pin().disclose("a", "c4", secrets, POLICY, tokyo("2030-01-11T09:00:00")).pin(),
+                "the next date has its own limit");
+    }
+
+    @Test
+    void givenAnyHistory_whenReplayed_thenTheVersionCountsItsEvents() {
+        givenLocked(tokyo("2030-01-10T15:00:00"));
+
+        Pin replayed = Pin.replay(CONTRACT, history, POLICY);
+
+        assertEquals(history.size(), replayed.version());
+        assertEquals(PinStatus.LOCKED, replayed.status());
+        assertNull(Pin.notSet(CONTRACT).credential());
+    }
+
+    // ---- helpers ----
+
+    private Pin pin() {
+        return Pin.replay(CONTRACT, history, POLICY);
+    }
+
+    private void givenPinSet() {
+        given(Pin.notSet(CONTRACT).set(RIGHT, secrets, SET_AT));
+    }
+
+    private void givenLocked(Instant lockedAt) {
+        givenPinSet();
+        givenWrongEntriesAt(lockedAt, lockedAt, lockedAt);
+        assertEquals(PinStatus.LOCKED, pin().status());
+    }
+
+    private ResetGrant givenGrant(String reservation, Instant verifiedAt) {
+        List<PinChange> granted = pin().grantReset(new IdentityVerified(reservation, CONTRACT, VisitPurpose.PIN_RESET,
+                IdDocument.DRIVING_LICENCE, "staff-1", verifiedAt), Optional.empty(), POLICY);
+        given(granted);
+        return ResetGrant.of((ResetGranted) only(granted));
+    }
+
+    private void givenWrongEntriesAt(Instant... times) {
+        for (Instant at : times) {
+            given(pin().verify(WRONG, Channel.ONLINE_PROCEDURE, secrets, POLICY, at).changes());
+        }
+    }
+
+    private void given(List<PinChange> changes) {
+        history.addAll(changes);
+    }
+
+    private static PinEvent only(List<PinChange> changes) {
+        assertEquals(1, changes.size());
+        return changes.get(0).event();
+    }
+}
