@@ -1,0 +1,24 @@
+package com.networkpin.scheduler.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "network-pin.scheduler")
+public interface SchedulerConfig {
+
+    /**
+     * How often the scheduler looks whether a midnight is due (read by the tick's {@code @Scheduled}
+     * expression; declared here so that a malformed value fails the start-up).
+     */
+    @WithDefault("1s")
+    Duration tickEvery();
+
+    DemoClock demoClock();
+
+    interface DemoClock {
+        /** The operator endpoint that moves the clock: for demos and tests only, never in production. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}

@@ -1,0 +1,62 @@
+package com.networkpin.scheduler.rest;
+
+import com.networkpin.events.MidnightUnlock;
+import com.networkpin.scheduler.config.SchedulerConfig;
+import com.networkpin.scheduler.domain.Midnight;
+import com.networkpin.scheduler.messaging.MidnightPublisher;
+import com.networkpin.support.MovableClock;
+import com.networkpin.support.Problem;
+import com.networkpin.support.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Demo and test only: moves the scheduler's clock past the next midnight so the unlock can be
+ * shown without waiting for the night. Answers 404, like any unknown path, unless
+ * {@code network-pin.scheduler.demo-clock.enabled} is true (never in the prod profile).
+ */
+@Path("/admin/clock")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Demo clock", description = "Demo and test profiles only; 404 in production")
+public class DemoClockResource {
+
+    /** Just past midnight, so the date has certainly changed. */
+    private static final Duration PAST_MIDNIGHT = Duration.ofSeconds(1);
+
+    private final SchedulerConfig config;
+    private final MovableClock clock;
+    private final MidnightPublisher publisher;
+
+    public DemoClockResource(SchedulerConfig config, MovableClock clock, MidnightPublisher publisher) {
+        this.config = config;
+        this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /** Where the clock now stands, and the MidnightUnlock that went out at once (null if none was due). */
+    public record ClockMoved(Instant now, MidnightUnlock published) {
+    }
+
+    @POST
+    @Path("/next-midnight")
+    @Operation(summary = "Move the clock to just past the next midnight in Japan and publish its MidnightUnlock")
+    @APIResponse(responseCode = "200", description = "The new time and the event published for the midnight")
+    @APIResponse(responseCode = "404", description = "The demo clock is disabled (production)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<ClockMoved> nextMidnight() {
+        if (!config.demoClock().enabled()) {
+            throw new ProblemException(Problem.of(404, "not-found", "Not Found", "Not Found."));
+        }
+        Instant now = clock.moveTo(Midnight.nextAfter(clock.instant()).instant().plus(PAST_MIDNIGHT));
+        return publisher.publishDue().map(published -> new ClockMoved(now, published.orElse(null)));
+    }
+}

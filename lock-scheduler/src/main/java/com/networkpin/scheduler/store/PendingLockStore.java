@@ -1,0 +1,89 @@
+package com.networkpin.scheduler.store;
+
+import com.networkpin.scheduler.domain.LockChanges;
+import com.networkpin.scheduler.domain.Page;
+import com.networkpin.scheduler.domain.PageRequest;
+import com.networkpin.scheduler.domain.PendingLock;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+/** The pending locks, as projected from the PIN topic. */
+@ApplicationScoped
+public class PendingLockStore {
+
+    private static final String COLUMNS = "contract_id, locked_at, unlocks_at";
+
+    private final Pool pool;
+
+    public PendingLockStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Writes a batch's changes with one batched upsert and one delete, in the caller's transaction. */
+    public Uni<Void> apply(SqlClient tx, LockChanges changes) {
+        return upsert(tx, changes.locked().values()).chain(() -> delete(tx, changes.lifted()));
+    }
+
+    private static Uni<Void> upsert(SqlClient tx, Collection<PendingLock> locks) {
+        if (locks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = locks.stream()
+                .map(l -> Tuple.of(l.contractId(), Timestamps.utc(l.lockedAt()), Timestamps.utc(l.unlocksAt())))
+                .toList();
+        return tx.preparedQuery("INSERT INTO pending_lock (" + COLUMNS + ") VALUES ($1, $2, $3)"
+                        + " ON CONFLICT (contract_id) DO UPDATE"
+                        + " SET locked_at = EXCLUDED.locked_at, unlocks_at = EXCLUDED.unlocks_at")
+                .executeBatch(rows)
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> delete(SqlClient tx, Set<String> contractIds) {
+        if (contractIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("DELETE FROM pending_lock WHERE contract_id = ANY($1)")
+                .execute(Tuple.of(contractIds.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Optional<PendingLock>> find(String contractId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM pending_lock WHERE contract_id = $1")
+                .execute(Tuple.of(contractId))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PendingLockStore::toLock).findFirst());
+    }
+
+    /** Locks in the order they lift, then by contract, so pages are stable. */
+    public Uni<Page<PendingLock>> page(PageRequest request) {
+        Uni<Long> total = pool.query("SELECT count(*) FROM pending_lock").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+        Uni<List<PendingLock>> items = pool.preparedQuery("SELECT " + COLUMNS + " FROM pending_lock"
+                        + " ORDER BY unlocks_at, contract_id LIMIT $1 OFFSET $2")
+                .execute(Tuple.of(request.size(), request.offset()))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PendingLockStore::toLock).toList());
+        return Uni.combine().all().unis(items, total).asTuple()
+                .map(both -> Page.of(both.getItem1(), request, both.getItem2()));
+    }
+
+    /** How many locks lift at or before {@code midnight}. */
+    public Uni<Long> countDueBy(Instant midnight) {
+        return pool.preparedQuery("SELECT count(*) FROM pending_lock WHERE unlocks_at <= $1")
+                .execute(Tuple.of(Timestamps.utc(midnight)))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private static PendingLock toLock(Row row) {
+        return new PendingLock(row.getString(0), row.getOffsetDateTime(1).toInstant(),
+                row.getOffsetDateTime(2).toInstant());
+    }
+}

@@ -1,0 +1,82 @@
+package com.networkpin.scheduler.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networkpin.events.AttemptFailed;
+import com.networkpin.events.Channel;
+import com.networkpin.events.Locked;
+import com.networkpin.events.PinReset;
+import com.networkpin.events.UnlockReason;
+import com.networkpin.events.Unlocked;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LockChangesTest {
+
+    private static final Instant LOCKED_AT = Instant.parse("2025-02-28T10:00:00Z");
+    private static final Instant UNLOCKS_AT = Instant.parse("2025-02-28T15:00:00Z");
+    private static final UUID MIDNIGHT_EVENT = UUID.fromString("6f1c5e0a-0000-3000-8000-000000000001");
+
+    @Test
+    void aLockedContractGetsAPendingLock() {
+        Locked locked = new Locked("C-1", LOCKED_AT, UNLOCKS_AT);
+
+        LockChanges changes = LockChanges.of(List.of(locked));
+
+        assertEquals(Map.of("C-1", new PendingLock("C-1", LOCKED_AT, UNLOCKS_AT)), changes.locked());
+        assertTrue(changes.lifted().isEmpty());
+    }
+
+    @Test
+    void theLastEventOfAContractInTheBatchDecides() {
+        var events = List.of(
+                new Locked("C-1", LOCKED_AT, UNLOCKS_AT),
+                new Unlocked("C-1", UnlockReason.MIDNIGHT, MIDNIGHT_EVENT, UNLOCKS_AT),
+                new Unlocked("C-2", UnlockReason.RESET, UUID.randomUUID(), UNLOCKS_AT),
+                new Locked("C-2", UNLOCKS_AT.plusSeconds(60), UNLOCKS_AT.plusSeconds(86_400)));
+
+        LockChanges changes = LockChanges.of(events);
+
+        assertEquals(Set.of("C-1"), changes.lifted());
+        assertEquals(Set.of("C-2"), changes.locked().keySet());
+    }
+
+    @Test
+    void unlocksAtMidnightAreCountedPerMidnightAndResetsAreNot() {
+        UUID otherMidnight = UUID.randomUUID();
+        var events = List.of(
+                new Unlocked("C-1", UnlockReason.MIDNIGHT, MIDNIGHT_EVENT, UNLOCKS_AT),
+                new Unlocked("C-2", UnlockReason.MIDNIGHT, MIDNIGHT_EVENT, UNLOCKS_AT),
+                new Unlocked("C-3", UnlockReason.MIDNIGHT, otherMidnight, UNLOCKS_AT),
+                new Unlocked("C-4", UnlockReason.RESET, UUID.randomUUID(), UNLOCKS_AT));
+
+        LockChanges changes = LockChanges.of(events);
+
+        assertEquals(Map.of(MIDNIGHT_EVENT, 2L, otherMidnight, 1L), changes.midnightUnlocks());
+        assertEquals(Set.of("C-1", "C-2", "C-3", "C-4"), changes.lifted());
+    }
+
+    @Test
+    void aResetAtAShopLiftsTheLock() {
+        var events = List.of(new Locked("C-1", LOCKED_AT, UNLOCKS_AT), new PinReset("C-1", "R-1", LOCKED_AT.plusSeconds(5)));
+
+        LockChanges changes = LockChanges.of(events);
+
+        assertEquals(Set.of("C-1"), changes.lifted());
+        assertTrue(changes.locked().isEmpty());
+    }
+
+    @Test
+    void otherPinEventsChangeNothing() {
+        var events = List.of(new AttemptFailed("C-1", Channel.MY_DOCOMO, 1, 2, LOCKED_AT));
+
+        LockChanges changes = LockChanges.of(events);
+
+        assertTrue(changes.isEmpty());
+    }
+}

@@ -1,0 +1,29 @@
+package com.networkpin.scheduler.rest;
+
+import static com.networkpin.scheduler.rest.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(DemoClockDisabledTest.Production.class)
+class DemoClockDisabledTest {
+
+    /** The demo clock as in the prod profile. */
+    public static class Production implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("network-pin.scheduler.demo-clock.enabled", "false");
+        }
+    }
+
+    @Test
+    void theDemoClockIsAbsentWhenDisabled() {
+        assertProblem(given().post("/admin/clock/next-midnight").then(), 404);
+        given().get("/midnights/next").then().statusCode(200);
+    }
+}

@@ -1,0 +1,46 @@
+package com.networkpin.scheduler.rest;
+
+import static com.networkpin.scheduler.TestDates.randomFutureDate;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.networkpin.support.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DemoClockTest {
+
+    private final MovableClock clock;
+
+    DemoClockTest(MovableClock clock) {
+        this.clock = clock;
+    }
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
+    @Test
+    void movesTheClockJustPastTheNextMidnightAndPublishesItAtOnce() {
+        // 21:30 in Japan on a date of this test's own
+        LocalDate date = randomFutureDate();
+        clock.moveTo(date.atTime(21, 30).toInstant(ZoneOffset.ofHours(9)));
+        LocalDate tomorrow = date.plusDays(1);
+        Instant justPast = tomorrow.atTime(LocalTime.of(0, 0, 1)).toInstant(ZoneOffset.ofHours(9));
+
+        given().post("/admin/clock/next-midnight").then().statusCode(200)
+                .body("now", equalTo(justPast.toString()))
+                .body("published.date", equalTo(tomorrow.toString()))
+                .body("published.midnight", equalTo(justPast.minusSeconds(1).toString()));
+
+        given().get("/midnights/" + tomorrow).then().statusCode(200)
+                .body("date", equalTo(tomorrow.toString()));
+    }
+}
