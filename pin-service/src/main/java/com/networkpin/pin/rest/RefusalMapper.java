@@ -50,6 +50,7 @@ public class RefusalMapper {
             return GRANT_RETRY;
         }
         return e.retryAt().map(at -> Duration.between(clock.instant(), at))
-                .map(d -> d.isNegative() ? Duration.ZERO : d.plusSeconds(1).withNanos(0)).orElse(null);
+                .map(d -> d.isNegative() ? Duration.ZERO : Duration.ofSeconds(d.getSeconds() + (d.getNano() > 0 ? 1 : 0)))
+                .orElse(null);
     }
 }

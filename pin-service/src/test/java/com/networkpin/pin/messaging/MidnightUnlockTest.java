@@ -1,0 +1,95 @@
+package com.networkpin.pin.messaging;
+
+import static com.networkpin.pin.TestData.countEvents;
+import static com.networkpin.pin.TestData.newContractId;
+import static com.networkpin.pin.TestData.publish;
+import static com.networkpin.pin.TestData.readTopic;
+import static com.networkpin.pin.TestData.setPin;
+import static com.networkpin.pin.TestData.tokyo;
+import static com.networkpin.pin.TestData.verify;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networkpin.events.EventEnvelope;
+import com.networkpin.events.MidnightUnlock;
+import com.networkpin.events.Topics;
+import com.networkpin.support.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MidnightUnlockTest {
+
+    @Inject
+    Pool pool;
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void givenLockedPins_whenTheMidnightUnlockArrives_thenTheDueOnesUnlockOnceAndARedeliveryChangesNothing() {
+        LocalDate date = LocalDate.of(2031, 3, 5);
+        Instant midnight = tokyo("2031-03-05T00:00:00");
+        String dueTonight = lockedAt(tokyo("2031-03-04T22:00:00"));
+        String dueTomorrow = lockedAt(tokyo("2031-03-05T00:00:00"));
+        EventEnvelope<MidnightUnlock> envelope = EventEnvelope.of(MidnightUnlock.eventIdFor(date), 1, midnight,
+                new MidnightUnlock(date, midnight, 1, midnight));
+
+        clock.moveTo(tokyo("2031-03-05T00:00:03"));
+        publish(Topics.MIDNIGHT_UNLOCKS, date.toString(), envelope);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/contracts/{id}/pin", dueTonight).then().body("status", equalTo("ACTIVE")));
+        given().get("/contracts/{id}/pin", dueTonight).then().body("consecutiveFailures", equalTo(0))
+                .body("remainingAttempts", equalTo(3));
+        assertEquals(envelope.id().toString(), unlockCause(dueTonight));
+        given().get("/contracts/{id}/pin", dueTomorrow).then().body("status", equalTo("LOCKED"));
+
+        // A lock due by the same midnight that arrives after the run: only a new run may lift it.
+        clock.moveTo(tokyo("2031-03-04T23:30:00"));
+        String lockedAfterTheRun = lockedAt(tokyo("2031-03-04T23:30:00"));
+        clock.moveTo(tokyo("2031-03-05T00:10:00"));
+        publish(Topics.MIDNIGHT_UNLOCKS, date.toString(), envelope);
+        String sentinel = "not an event " + UUID.randomUUID();
+        publish(Topics.MIDNIGHT_UNLOCKS, date.toString(), sentinel);
+
+        // The unparseable sentinel behind the redelivery reaches the dead-letter topic once the redelivery is handled.
+        await().atMost(Duration.ofSeconds(30)).until(() -> readTopic(Topics.deadLetter(Topics.MIDNIGHT_UNLOCKS),
+                Duration.ofMillis(500)).stream().anyMatch(r -> sentinel.equals(r.value())));
+        assertEquals(1, countEvents(pool, dueTonight, "Unlocked"));
+        assertEquals(0, countEvents(pool, lockedAfterTheRun, "Unlocked"));
+        given().get("/contracts/{id}/pin", lockedAfterTheRun).then().body("status", equalTo("LOCKED"));
+        assertTrue(verify(dueTonight, "4827").extract().body().asString().contains("VERIFIED"));
+    }
+
+    private String lockedAt(Instant at) {
+        clock.moveTo(at);
+        String contract = newContractId();
+        setPin(contract, "4827").statusCode(201);
+        for (int i = 0; i < 3; i++) {
+            verify(contract, "1357").statusCode(200);
+        }
+        given().get("/contracts/{id}/pin", contract).then().body("status", equalTo("LOCKED"));
+        return contract;
+    }
+
+    private String unlockCause(String contract) {
+        return pool.preparedQuery("SELECT data->>'causeEventId' FROM es_event WHERE stream_id = $1 AND event_type = 'Unlocked'")
+                .execute(Tuple.of(contract)).await().atMost(Duration.ofSeconds(5)).iterator().next().getString(0);
+    }
+}

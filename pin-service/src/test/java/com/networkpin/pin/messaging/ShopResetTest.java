@@ -1,0 +1,127 @@
+package com.networkpin.pin.messaging;
+
+import static com.networkpin.pin.TestData.countAllEvents;
+import static com.networkpin.pin.TestData.countEvents;
+import static com.networkpin.pin.TestData.newContractId;
+import static com.networkpin.pin.TestData.publish;
+import static com.networkpin.pin.TestData.setPin;
+import static com.networkpin.pin.TestData.tokyo;
+import static com.networkpin.pin.TestData.verify;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.networkpin.events.EventEnvelope;
+import com.networkpin.events.IdDocument;
+import com.networkpin.events.IdentityVerified;
+import com.networkpin.events.Topics;
+import com.networkpin.events.VisitPurpose;
+import com.networkpin.support.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ShopResetTest {
+
+    @Inject
+    Pool pool;
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void givenALockedPin_whenTheShopVerifiesIdentity_thenTheTerminalResetsItOnceAndTheLockLifts() {
+        clock.moveTo(tokyo("2031-05-01T10:00:00"));
+        String contract = newContractId();
+        setPin(contract, "4827").statusCode(201);
+        for (int i = 0; i < 3; i++) {
+            verify(contract, "1357");
+        }
+        String reservation = "R-" + UUID.randomUUID();
+
+        reset(contract, reservation, "3591").statusCode(409).contentType("application/problem+json")
+                .body("reason", equalTo("GRANT_NOT_RECEIVED")).body("retryable", equalTo(true))
+                .header("Retry-After", equalTo("5"));
+
+        identityVerified(contract, reservation, VisitPurpose.PIN_RESET);
+        awaitGrant(contract, 1);
+        long before = countAllEvents(pool);
+        reset(contract, reservation, "9876").statusCode(422).body("reason", equalTo("DESCENDING_RUN"));
+        assertEquals(before, countAllEvents(pool), "a weak new PIN changes nothing and leaves the grant unused");
+
+        reset(contract, reservation, "３５９１").statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("consecutiveFailures", equalTo(0));
+        verify(contract, "3591").body("outcome", equalTo("VERIFIED"));
+        verify(contract, "4827").body("outcome", equalTo("MISMATCH"));
+        given().get("/contracts/{id}/pin/history", contract).then()
+                .body("find { it.type == 'Unlocked' }.data.reason", equalTo("RESET"))
+                .body("find { it.type == 'PinReset' }.data.reservationNumber", equalTo(reservation));
+
+        reset(contract, reservation, "2580").statusCode(409).body("reason", equalTo("GRANT_USED"));
+        assertEquals(1, countEvents(pool, contract, "PinReset"));
+    }
+
+    @Test
+    void givenAGrant_whenItsLifetimeHasPassed_thenTheResetIsRefused() {
+        clock.moveTo(tokyo("2031-05-02T10:00:00"));
+        String contract = newContractId();
+        setPin(contract, "4827").statusCode(201);
+        String reservation = "R-" + UUID.randomUUID();
+        publish(Topics.RESERVATION_EVENTS, contract, EventEnvelope.of(UUID.randomUUID(), 2, clock.instant(),
+                new IdentityVerified(reservation, contract, VisitPurpose.PIN_CHANGE, IdDocument.DRIVING_LICENCE,
+                        "staff-3", tokyo("2031-05-02T10:00:00"))));
+        awaitGrant(contract, 1);
+
+        clock.moveTo(tokyo("2031-05-02T12:00:00")); // the grant lives 2 hours from the identity check
+        reset(contract, reservation, "3591").statusCode(409).body("reason", equalTo("GRANT_EXPIRED"));
+        assertEquals(0, countEvents(pool, contract, "PinReset"));
+    }
+
+    @Test
+    void givenAnIdentityCheckForAnotherPurpose_thenNoGrantAndARedeliveryGrantsNothingTwice() {
+        clock.moveTo(tokyo("2031-05-03T10:00:00"));
+        String contract = newContractId();
+        setPin(contract, "4827").statusCode(201);
+        String other = "R-" + UUID.randomUUID();
+        String pinChange = "R-" + UUID.randomUUID();
+
+        identityVerified(contract, other, VisitPurpose.OTHER);
+        EventEnvelope<IdentityVerified> granted = identityVerified(contract, pinChange, VisitPurpose.PIN_CHANGE);
+        publish(Topics.RESERVATION_EVENTS, contract, granted); // redelivery
+        identityVerified(contract, "R-" + UUID.randomUUID(), VisitPurpose.PIN_RESET);
+
+        awaitGrant(contract, 2);
+        reset(contract, other, "3591").statusCode(409).body("reason", equalTo("GRANT_NOT_RECEIVED"));
+    }
+
+    /** Published with the contract as key, so one test's messages stay in order on one partition. */
+    private EventEnvelope<IdentityVerified> identityVerified(String contract, String reservation, VisitPurpose purpose) {
+        EventEnvelope<IdentityVerified> envelope = EventEnvelope.of(UUID.randomUUID(), 2, clock.instant(),
+                new IdentityVerified(reservation, contract, purpose, IdDocument.MY_NUMBER_CARD, "staff-3", clock.instant()));
+        publish(Topics.RESERVATION_EVENTS, contract, envelope);
+        return envelope;
+    }
+
+    private void awaitGrant(String contract, int grants) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents(pool, contract, "ResetGranted") >= grants);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> countEvents(pool, contract, "ResetGranted") == grants);
+    }
+
+    private static ValidatableResponse reset(String contract, String reservation, String newPin) {
+        return given().contentType("application/json").body(Map.of("reservationNumber", reservation, "newPin", newPin))
+                .when().post("/contracts/{id}/pin/reset", contract).then();
+    }
+}

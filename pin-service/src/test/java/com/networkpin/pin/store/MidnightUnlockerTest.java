@@ -1,0 +1,70 @@
+package com.networkpin.pin.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The set-based unlock on many locks at once: several chunks, same rows as an append, safe to run again. */
+@QuarkusTest
+class MidnightUnlockerTest {
+
+    private static final int LOCKED = 12_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** Earlier than any lock other tests make, so their PINs are not touched. */
+    private static final Instant MIDNIGHT = Instant.parse("2001-01-01T15:00:00Z");
+
+    @Inject
+    Pool pool;
+    @Inject
+    MidnightUnlocker unlocker;
+
+    @Test
+    void givenManyDueLocks_whenUnlocking_thenEachGetsOneUnlockedEventInChunksAndARerunFindsNothing() {
+        String prefix = "bulk-" + UUID.randomUUID() + "-";
+        seedLocked(prefix, LOCKED, MIDNIGHT);
+        seedLocked(prefix + "later-", 3, MIDNIGHT.plus(Duration.ofDays(1)));
+        UUID cause = UUID.randomUUID();
+
+        long started = System.nanoTime();
+        long unlocked = unlocker.unlockDue(cause, MIDNIGHT).await().atMost(TIMEOUT);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("MidnightUnlocker: %d locks lifted in %d ms (%.0f per second)%n", unlocked, millis,
+                unlocked * 1000.0 / Math.max(1, millis));
+
+        assertEquals(LOCKED, unlocked);
+        assertEquals(LOCKED, count("SELECT count(*) FROM es_event WHERE stream_id LIKE $1 AND event_type = 'Unlocked'"
+                + " AND version = 4 AND data->>'reason' = 'MIDNIGHT' AND data->>'causeEventId' = '" + cause + "'", prefix));
+        assertEquals(LOCKED, count("SELECT count(*) FROM es_stream WHERE stream_id LIKE $1 AND version = 4", prefix));
+        assertEquals(LOCKED, count("SELECT count(*) FROM es_outbox WHERE message_key LIKE $1 AND topic = 'pin-events'"
+                + " AND headers->>'ce_type' = 'network-pin.Unlocked'", prefix));
+        assertEquals(LOCKED, count("SELECT count(*) FROM pin_state WHERE contract_id LIKE $1 AND status = 'ACTIVE'"
+                + " AND version = 4 AND consecutive_failures = 0 AND unlocks_at IS NULL", prefix));
+        assertEquals(3, count("SELECT count(*) FROM pin_state WHERE contract_id LIKE $1 AND status = 'LOCKED'", prefix));
+
+        assertEquals(0L, unlocker.unlockDue(cause, MIDNIGHT).await().atMost(TIMEOUT), "a rerun finds nothing due");
+        assertEquals(LOCKED, count("SELECT count(*) FROM es_event WHERE stream_id LIKE $1 AND event_type = 'Unlocked'", prefix));
+    }
+
+    /** Locked PINs as the snapshot and stream rows say after PinSet, two failures and the lock (version 4 follows). */
+    private void seedLocked(String prefix, int count, Instant unlocksAt) {
+        Tuple args = Tuple.of(prefix, count, unlocksAt.atOffset(ZoneOffset.UTC));
+        pool.preparedQuery("INSERT INTO es_stream (stream_id, version) SELECT $1 || g, 3 FROM generate_series(1, $2) g"
+                + " WHERE $3::timestamptz IS NOT NULL").execute(args).await().atMost(TIMEOUT);
+        pool.preparedQuery("""
+                        INSERT INTO pin_state (contract_id, version, status, consecutive_failures, locked_at, unlocks_at)
+                        SELECT $1 || g, 3, 'LOCKED', 3, $3::timestamptz - interval '1 hour', $3 FROM generate_series(1, $2) g""")
+                .execute(args).await().atMost(TIMEOUT);
+    }
+
+    private long count(String sql, String prefix) {
+        return pool.preparedQuery(sql).execute(Tuple.of(prefix + "%")).await().atMost(TIMEOUT).iterator().next().getLong(0);
+    }
+}
