@@ -1,6 +1,7 @@
 package com.networkpin.scheduler;
 
 import com.networkpin.testinfra.Infrastructure;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +24,21 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** Sends the values in order under one key (so one partition keeps their order), waiting for each ack. */
-    public static void send(String topic, String key, List<String> values) {
+    /** A message value and its headers. */
+    public record Message(String value, Map<String, String> headers) {
+    }
+
+    /** Sends the messages in order under one key (so one partition keeps their order), waiting for each ack. */
+    public static void send(String topic, String key, List<Message> messages) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka().bootstrapServers());
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(topic, key, value)).get();
+            for (Message message : messages) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, message.value());
+                message.headers().forEach((name, value) ->
+                        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                producer.send(record).get();
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);

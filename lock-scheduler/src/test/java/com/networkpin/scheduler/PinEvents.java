@@ -1,5 +1,6 @@
 package com.networkpin.scheduler;
 
+import com.networkpin.events.CloudEventHeaders;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.Locked;
@@ -10,6 +11,7 @@ import com.networkpin.events.UnlockReason;
 import com.networkpin.events.Unlocked;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** PIN events as the PIN service would publish them. */
@@ -18,12 +20,8 @@ public final class PinEvents {
     private PinEvents() {
     }
 
-    public static String envelope(PinEvent event) {
-        return envelope(UUID.randomUUID(), event);
-    }
-
-    public static String envelope(UUID eventId, PinEvent event) {
-        return EventJson.write(EventEnvelope.of(eventId, 1, Instant.now(), event));
+    public static EventEnvelope<PinEvent> envelope(PinEvent event) {
+        return EventEnvelope.of(UUID.randomUUID(), 1, Instant.now(), event);
     }
 
     public static Locked locked(String contractId, Instant unlocksAt) {
@@ -42,9 +40,16 @@ public final class PinEvents {
         return new PinReset(contractId, "R-" + UUID.randomUUID(), at);
     }
 
-    /** Sends in order on one partition (one key for the whole list). */
-    public static void publish(String key, List<String> envelopes) {
-        KafkaTopics.send(Topics.PIN_EVENTS, key, envelopes);
+    /** Sends in order on one partition (one key for the whole list), with CloudEvents headers as the relay sends them. */
+    public static void publish(String key, List<EventEnvelope<PinEvent>> envelopes) {
+        KafkaTopics.send(Topics.PIN_EVENTS, key, envelopes.stream()
+                .map(e -> new KafkaTopics.Message(EventJson.write(e), CloudEventHeaders.of(e)))
+                .toList());
+    }
+
+    /** Sends a value that is not an event, without headers. */
+    public static void publishRaw(String key, String value) {
+        KafkaTopics.send(Topics.PIN_EVENTS, key, List.of(new KafkaTopics.Message(value, Map.of())));
     }
 
     public static String newContractId() {

@@ -9,6 +9,8 @@ import static com.networkpin.scheduler.TestDates.randomFutureDate;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.networkpin.events.AttemptFailed;
+import com.networkpin.events.Channel;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
 import com.networkpin.scheduler.KafkaTopics;
@@ -18,6 +20,8 @@ import com.networkpin.scheduler.domain.PublishedMidnight;
 import com.networkpin.scheduler.store.MidnightStore;
 import com.networkpin.scheduler.store.PendingLockStore;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,11 +40,13 @@ class LockProjectionTest {
     private final PendingLockStore locks;
     private final MidnightStore midnights;
     private final SchedulerInstances instances;
+    private final Pool pool;
 
-    LockProjectionTest(PendingLockStore locks, MidnightStore midnights, SchedulerInstances instances) {
+    LockProjectionTest(PendingLockStore locks, MidnightStore midnights, SchedulerInstances instances, Pool pool) {
         this.locks = locks;
         this.midnights = midnights;
         this.instances = instances;
+        this.pool = pool;
     }
 
     @Test
@@ -58,7 +64,7 @@ class LockProjectionTest {
     @Test
     void aLockedEventDeliveredAgainAfterItsUnlockChangesNothing() {
         String contract = newContractId();
-        String lockedOnce = envelope(locked(contract, japan(randomFutureDate(), LocalTime.MIDNIGHT)));
+        var lockedOnce = envelope(locked(contract, japan(randomFutureDate(), LocalTime.MIDNIGHT)));
         String firstMarker = newContractId();
         publish(contract, List.of(lockedOnce,
                 envelope(PinEvents.unlockedByReset(contract, Instant.now())),
@@ -100,7 +106,7 @@ class LockProjectionTest {
         instances.publisherAt(midnight.plusSeconds(1)).publishDue().await().atMost(Duration.ofSeconds(10)).orElseThrow();
         UUID cause = MidnightUnlock.eventIdFor(date);
         String first = newContractId();
-        String unlockFirst = envelope(PinEvents.unlockedAtMidnight(first, cause, midnight.plusSeconds(2)));
+        var unlockFirst = envelope(PinEvents.unlockedAtMidnight(first, cause, midnight.plusSeconds(2)));
         String marker = newContractId();
 
         publish(first, List.of(unlockFirst, unlockFirst,
@@ -118,12 +124,32 @@ class LockProjectionTest {
         String unreadable = "{\"type\":\"Locked\",\"data\":" + key;
         String marker = newContractId();
 
-        publish(key, List.of(unreadable, envelope(locked(marker, japan(randomFutureDate(), LocalTime.MIDNIGHT)))));
+        PinEvents.publishRaw(key, unreadable);
+        publish(key, List.of(envelope(locked(marker, japan(randomFutureDate(), LocalTime.MIDNIGHT)))));
 
         awaitLockOf(marker);
         List<ConsumerRecord<String, String>> deadLetters =
                 KafkaTopics.recordsWithKey(Topics.deadLetter(Topics.PIN_EVENTS), key, KAFKA_TIMEOUT);
         assertEquals(List.of(unreadable), deadLetters.stream().map(ConsumerRecord::value).toList());
+    }
+
+    @Test
+    void pinEventsThatNeverChangeALockAreNotRecordedInTheInbox() {
+        String contract = newContractId();
+        var attempt = envelope(new AttemptFailed(contract, Channel.MY_DOCOMO, 1, 2, Instant.now()));
+        var marker = envelope(locked(contract, japan(randomFutureDate(), LocalTime.MIDNIGHT)));
+
+        publish(contract, List.of(attempt, marker));
+
+        awaitLockOf(contract);
+        assertEquals(List.of(marker.id()), inboxed(List.of(attempt.id(), marker.id())));
+    }
+
+    private List<UUID> inboxed(List<UUID> eventIds) {
+        return pool.preparedQuery("SELECT event_id FROM es_inbox WHERE consumer = $1 AND event_id = ANY($2)")
+                .execute(Tuple.of(PinEventsConsumer.CONSUMER, eventIds.toArray(UUID[]::new)))
+                .await().atMost(Duration.ofSeconds(5))
+                .stream().map(row -> row.getUUID(0)).toList();
     }
 
     private Optional<PendingLock> lockOf(String contract) {
