@@ -12,7 +12,7 @@ public class DomainBeans {
     @Produces
     @Singleton
     BookingPolicy bookingPolicy(ReservationConfig config) {
-        return new BookingPolicy(config.maxDaysAhead(), config.noShowGrace(), config.checkInOpensBefore());
+        return new BookingPolicy(config.maxDaysAhead(), config.noShowGrace());
     }
 
     /** Unpredictable, so a reservation number cannot be guessed from another. */

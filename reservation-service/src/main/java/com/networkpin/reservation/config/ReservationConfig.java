@@ -15,10 +15,6 @@ public interface ReservationConfig {
     @WithDefault("PT15M")
     Duration noShowGrace();
 
-    /** How long before the slot the shop may check a customer in. */
-    @WithDefault("PT1H")
-    Duration checkInOpensBefore();
-
     NoShowJob noShowJob();
 
     interface NoShowJob {

@@ -5,11 +5,10 @@ import java.time.Duration;
 /**
  * The configurable limits of booking and visiting.
  *
- * @param maxDaysAhead       the furthest day that can be booked, counted in Japan dates from today
- * @param noShowGrace        how long after its slot ends a booking that nobody checked in becomes a no-show
- * @param checkInOpensBefore how long before the slot the shop may check the customer in
+ * @param maxDaysAhead the furthest day that can be booked, counted in Japan dates from today
+ * @param noShowGrace  how long after its slot ends a booking that nobody checked in becomes a no-show
  */
-public record BookingPolicy(int maxDaysAhead, Duration noShowGrace, Duration checkInOpensBefore) {
+public record BookingPolicy(int maxDaysAhead, Duration noShowGrace) {
 
-    public static final BookingPolicy DEFAULT = new BookingPolicy(30, Duration.ofMinutes(15), Duration.ofMinutes(60));
+    public static final BookingPolicy DEFAULT = new BookingPolicy(30, Duration.ofMinutes(15));
 }

@@ -88,15 +88,16 @@ public record Reservation(String number, String contractId, String shopId, Insta
         return new ReservationRescheduled(number, contractId, shopId, start, newStart);
     }
 
-    /** The shop checks the customer's identity document; open from shortly before the slot until the no-show. */
+    /**
+     * The shop checks the customer's identity document. An early arrival is welcome; once the
+     * booking is due to become a no-show, the visit was missed and it can only be booked anew.
+     */
     public IdentityVerified checkIn(String document, boolean original, String staffId, Instant now,
                                     BookingPolicy policy) {
         requireBooked("checked in");
-        Instant opens = start.minus(policy.checkInOpensBefore());
-        if (now.isBefore(opens) || !now.isBefore(noShowAt(policy))) {
-            throw new Refused(Refusal.CHECK_IN_NOT_OPEN, "Check-in is open from " + Slots.local(opens).toLocalTime()
-                    + " until " + Slots.local(noShowAt(policy)).toLocalTime() + " Japan time on "
-                    + Slots.local(start).toLocalDate() + ".");
+        if (!now.isBefore(noShowAt(policy))) {
+            throw new Refused(Refusal.CHECK_IN_CLOSED, "Check-in closed at " + Slots.local(noShowAt(policy))
+                    .toLocalTime() + " Japan time on " + Slots.local(start).toLocalDate() + "; please book a new visit.");
         }
         IdDocument accepted = IdentityDocuments.accept(document, original);
         return new IdentityVerified(number, contractId, purpose, accepted, staffId, now);

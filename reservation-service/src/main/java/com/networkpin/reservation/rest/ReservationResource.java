@@ -107,7 +107,7 @@ public class ReservationResource {
                     + " IdentityVerified, which lets the pin-service grant the reset.")
     @APIResponse(responseCode = "200", description = "Checked in")
     @APIResponse(responseCode = "404", description = "No such reservation")
-    @APIResponse(responseCode = "409", description = "Not a booking, or outside the check-in window")
+    @APIResponse(responseCode = "409", description = "Not a booking, or the visit was missed")
     @APIResponse(responseCode = "422", description = "Document not accepted; the answer lists what is")
     public Uni<ReservationView> checkIn(@RestPath String number, @NotNull @Valid CheckInRequest request) {
         return reservations.checkIn(known(number), request.idDocument(), request.original(), request.staffId());

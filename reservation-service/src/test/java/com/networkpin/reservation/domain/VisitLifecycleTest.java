@@ -57,13 +57,13 @@ class VisitLifecycleTest {
     }
 
     @Test
-    void checkInOpensAnHourBeforeTheSlotAndClosesAtTheNoShow() {
+    void checkInIsOpenUntilTheBookingWouldBecomeANoShow() {
+        // given a 14:00 booking and a 15-minute grace: early arrivals and 14:29 are fine, 14:30 is missed
         Reservation booking = booking();
-        assertEquals(Refusal.CHECK_IN_NOT_OPEN, assertThrows(Refused.class, () -> booking.checkIn("MY_NUMBER_CARD",
-                true, "s", SLOT.minus(Duration.ofMinutes(61)), POLICY)).refusal());
-        assertEquals(Refusal.CHECK_IN_NOT_OPEN, assertThrows(Refused.class, () -> booking.checkIn("MY_NUMBER_CARD",
-                true, "s", SLOT.plus(Duration.ofMinutes(30)), POLICY)).refusal());
+        assertEquals(IdDocument.MY_NUMBER_CARD, booking.checkIn("MY_NUMBER_CARD", true, "s", NOW, POLICY).document());
         booking.checkIn("MY_NUMBER_CARD", true, "s", SLOT.plus(Duration.ofMinutes(29)), POLICY);
+        assertEquals(Refusal.CHECK_IN_CLOSED, assertThrows(Refused.class, () -> booking.checkIn("MY_NUMBER_CARD",
+                true, "s", SLOT.plus(Duration.ofMinutes(30)), POLICY)).refusal());
     }
 
     @Test
