@@ -2,12 +2,14 @@ package com.networkpin.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -61,9 +63,21 @@ public final class EventJson {
                     Instant.parse(text(envelope, "occurredAt")),
                     required(envelope, "schemaVersion").asInt(),
                     data);
-        } catch (JsonProcessingException | IllegalArgumentException | java.time.DateTimeException e) {
-            throw new UnreadableEventException(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException(describe(e));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new UnreadableEventException("a field of the envelope has an invalid value");
         }
+    }
+
+    /** Where and what kind of error, never the input itself: a bad message could hold anything. */
+    private static String describe(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            where += " in field " + mapping.getPathReference().replaceAll("^.*\\[\"|\"\\]$", "");
+        }
+        return e.getClass().getSimpleName() + where;
     }
 
     private static JsonNode required(ObjectNode node, String field) {

@@ -71,6 +71,18 @@ class EventContractTest {
     }
 
     @Test
+    void theRefusalNamesWhereButNeverEchoesTheInput() {
+        String[] bad = {"{\"secret\": 4821x}", "{\"id\":\"4821\",\"type\":\"PinSet\",\"subject\":\"C\","
+                + "\"sequence\":1,\"occurredAt\":\"2026-01-01T00:00:00Z\",\"schemaVersion\":1,"
+                + "\"data\":{\"contractId\":\"C\",\"setAt\":\"4821\"}}"};
+        for (String json : bad) {
+            UnreadableEventException refused = assertThrows(UnreadableEventException.class, () -> EventJson.read(json));
+
+            assertFalse(refused.getMessage().contains("4821"), refused.getMessage());
+        }
+    }
+
+    @Test
     void midnightEventIdIsDerivedFromTheDate() {
         LocalDate date = LocalDate.of(2026, 11, 25);
 
