@@ -96,6 +96,15 @@ class BookingRulesTest {
     }
 
     @Test
+    void aCheckedInVisitNoLongerHoldsItsPurpose() {
+        // given an OTHER visit checked in, which no PIN reset will ever complete
+        Reservation booked = Fixtures.booked(VisitPurpose.OTHER, thursday("10:00"));
+        Reservation checkedIn = booked.apply(booked.checkIn("DRIVING_LICENCE", true, "s", thursday("09:55"), POLICY));
+        // when the contract books OTHER support again, then it is booked
+        assertEquals(VisitPurpose.OTHER, book(VisitPurpose.OTHER, thursday("15:00"), List.of(checkedIn)).purpose());
+    }
+
+    @Test
     void slotsOfADayRunFromOpeningToTheLastQuarterBeforeClosing() {
         List<Instant> starts = shop().slotStarts(TODAY.plusDays(2));
         assertEquals(36, starts.size());

@@ -70,6 +70,39 @@ class ConcurrencyTest {
     }
 
     @Test
+    void oneContractBookingTheSamePurposeManyTimesAtOnceGetsOneBooking() {
+        String shop = Api.freshShop(2);
+        String contract = Api.freshContract();
+        LocalDate date = Api.japanDate(clock, 5);
+        int attempts = 30;
+
+        List<HttpResponse<String>> answers = allAtOnce(attempts, i -> post("/reservations",
+                Map.of("contractId", contract, "shopId", shop, "start", Api.at(date, slot(i)), "purpose", "PIN_RESET"),
+                UUID.randomUUID().toString()));
+
+        assertEquals(Map.of(201, 1, 409, attempts - 1), countByStatus(answers));
+        answers.stream().filter(a -> a.statusCode() == 409).forEach(a ->
+                assertEquals("/problems/active-booking-exists", new JsonObject(a.body()).getString("type")));
+        Api.ofContract(contract).body("$", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
+    void theSameIdempotencyKeySentManyTimesAtOnceBooksOnce() {
+        String shop = Api.freshShop(2);
+        String contract = Api.freshContract();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("contractId", contract, "shopId", shop,
+                "start", Api.at(Api.japanDate(clock, 5), "15:00"), "purpose", "PIN_CHANGE");
+
+        List<HttpResponse<String>> answers = allAtOnce(30, i -> post("/reservations", body, key));
+
+        assertEquals(Map.of(200, 29, 201, 1), countByStatus(answers));
+        assertEquals(1, answers.stream().map(a -> new JsonObject(a.body()).getString("reservationNumber"))
+                .distinct().count());
+        Api.ofContract(contract).body("$", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
     void concurrentReschedulesIntoOneSlotMoveOnlyAsManyAsItHasCounters() {
         String shop = Api.freshShop(2);
         LocalDate date = Api.japanDate(clock, 6);
