@@ -145,7 +145,7 @@ public final class DemoStory {
         for (int day = 1; day <= 14; day++) {
             Http.Reply slots = http.get(reservations + "/shops/" + shopId + "/slots?date=" + today.plusDays(day));
             for (JsonNode slot : slots.body().path("slots")) {
-                if (slot.path("remaining").asInt() > 0) {
+                if (slot.path("bookable").asBoolean()) {
                     return slot.path("start").asText();
                 }
             }

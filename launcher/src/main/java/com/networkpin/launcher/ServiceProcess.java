@@ -102,6 +102,11 @@ public final class ServiceProcess {
         }
     }
 
+    /** Whether the process was started and has not exited (a stop, a kill or a crash ends it). */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }
