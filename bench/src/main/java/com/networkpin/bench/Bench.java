@@ -3,11 +3,16 @@ package com.networkpin.bench;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.testinfra.PostgresServer;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code ./stack bench}: starts a fresh system (real PostgreSQL and Kafka, the three packaged
@@ -38,12 +43,46 @@ public final class Bench {
         try (ServiceFleet fleet = new ServiceFleet(repository, repository.resolve("bench/target/service-logs"),
                 infrastructure.postgres(), infrastructure.kafka(), "demo")) {
             System.out.println("starting the system …");
-            Map<StackService, Duration> ready = fleet.startAll(Duration.ofSeconds(180));
+            Map<StackService, Duration> ready = startAll(fleet, infrastructure.postgres(), Duration.ofSeconds(180));
             Scenarios scenarios = new Scenarios(options, report, infrastructure.postgres());
             scenarios.startUp(fleet, ready);
             scenarios.verificationThroughput(List.of(8, 32, 64));
             scenarios.verificationLatency();
+            scenarios.lockLag();
+            scenarios.bookingStorm();
+            scenarios.midnightBurst();
         }
         return report;
+    }
+
+    /**
+     * Starts every service at once, as {@link ServiceFleet#startAll} does, but gives the pin-service
+     * keys of its own: a packaged jar runs in production mode, which refuses the published
+     * development keys. Fresh random keys per run; the benchmark never needs to read a PIN back.
+     */
+    private static Map<StackService, Duration> startAll(ServiceFleet fleet, PostgresServer postgres, Duration timeout) {
+        for (StackService service : StackService.values()) {
+            postgres.createDatabase(service.database());
+            fleet.start(service, service == StackService.PIN_SERVICE ? randomPinKeys() : Map.of());
+        }
+        Map<StackService, CompletableFuture<Duration>> ready = new EnumMap<>(StackService.class);
+        for (StackService service : StackService.values()) {
+            ready.put(service, CompletableFuture.supplyAsync(() -> fleet.process(service).awaitReady(timeout)));
+        }
+        Map<StackService, Duration> times = new EnumMap<>(StackService.class);
+        ready.forEach((service, future) -> times.put(service, future.join()));
+        return times;
+    }
+
+    private static Map<String, String> randomPinKeys() {
+        return Map.of("NETWORK_PIN_PIN_SECRETS_PEPPER", randomKey(),
+                "NETWORK_PIN_PIN_SECRETS_ENCRYPTION_KEYS_DEV_1", randomKey(),
+                "NETWORK_PIN_PIN_SECRETS_ENCRYPTION_KEYS_DEV_2", randomKey());
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -3,12 +3,14 @@ package com.networkpin.bench;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.PostgresServer;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 
 /** The figures P1–P6, each measured against the running system. */
@@ -16,11 +18,13 @@ final class Scenarios {
 
     static final String PIN = "2580";
     static final String WRONG_PIN = "1357";
-    private static final String PIN_URL = StackService.PIN_SERVICE.url();
+    /** Tells this run's contracts from another run's. */
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
     private final BenchOptions options;
     private final Report report;
     private final PostgresServer postgres;
+    private final PinRequests pins = new PinRequests();
 
     Scenarios(BenchOptions options, Report report, PostgresServer postgres) {
         this.options = options;
@@ -44,7 +48,7 @@ final class Scenarios {
     void verificationThroughput(List<Integer> concurrencies) {
         seedContracts();
         for (int clients : concurrencies) {
-            Load.Result result = Load.closedLoop(clients, options.step(), i -> verification(randomContract()));
+            Load.Result result = Load.closedLoop(clients, options.step(), this::randomVerification);
             double ceiling = Ceiling.insertCommitsPerSecond(postgres, clients, options.step());
             double ratio = result.perSecond() / ceiling;
             report.add(new Figure("P1", "verifications/s at " + clients + " clients (" + result.errors() + " errors)",
@@ -55,33 +59,92 @@ final class Scenarios {
 
     /** P2: latency at a fixed arrival rate (open loop). */
     void verificationLatency() {
-        Load.Result result = Load.openLoop(options.openLoopRate(), options.step(), i -> verification(randomContract()));
+        Load.Result result = Load.openLoop(options.openLoopRate(), options.step(), this::randomVerification);
         Histogram latencies = result.latencies();
-        double p99 = latencies.getValueAtPercentile(99) / 1000.0;
-        report.add(new Figure("P2", "p50 at " + options.openLoopRate() + "/s", latencies.getValueAtPercentile(50) / 1000.0,
+        double p99 = millis(latencies, 99);
+        report.add(new Figure("P2", "p50 at " + options.openLoopRate() + "/s", millis(latencies, 50),
                 "ms", null, null, "", true));
         report.add(new Figure("P2", "p99 at " + options.openLoopRate() + "/s (" + result.errors() + " errors)", p99,
                 "ms", null, null, "< 25 ms", p99 < 25 && result.errors() == 0));
-        report.add(new Figure("P2", "p99.9 at " + options.openLoopRate() + "/s",
-                latencies.getValueAtPercentile(99.9) / 1000.0, "ms", null, null, "", true));
+        report.add(new Figure("P2", "p99.9 at " + options.openLoopRate() + "/s", millis(latencies, 99.9),
+                "ms", null, null, "", true));
+    }
+
+    /** P5: lag from Locked appended to shown by the reservation-service, while P2's load runs again. */
+    void lockLag() {
+        List<String> contracts = IntStream.range(0, options.lagContracts())
+                .mapToObj(i -> String.format("LAG-%s-%05d", RUN, i)).toList();
+        Load.closedLoopCount(8, contracts.size(), i -> pins.set(contracts.get(i), PIN));
+        CompletableFuture<Load.Result> load = CompletableFuture.supplyAsync(
+                () -> Load.openLoop(options.openLoopRate(), options.step(), this::randomVerification));
+        Histogram lag;
+        try (ServiceDatabase reservations = new ServiceDatabase(postgres, StackService.RESERVATION_SERVICE)) {
+            lag = new LockLag(pins, reservations, contracts).measure(options.step(), Duration.ofSeconds(30));
+        }
+        Load.Result background = load.join();
+        double p99 = millis(lag, 99);
+        report.add(new Figure("P5", "lag Locked -> reservation projection, p50", millis(lag, 50), "ms",
+                null, null, "", true));
+        report.add(new Figure("P5", "lag, p99 (" + lag.getTotalCount() + " locks, under "
+                + options.openLoopRate() + "/s, p99 " + Math.round(millis(background.latencies(), 99)) + " ms)",
+                p99, "ms", null, null, "< 200 ms", p99 < 200));
+    }
+
+    /** P4: bookings of one slot with three counters, all sent at once, after one storm to warm up. */
+    void bookingStorm() {
+        BookingStorm storm = new BookingStorm().openShop();
+        storm.storm(options.bookings(), LocalTime.of(9, 0));
+        BookingStorm.Result result = storm.storm(options.bookings(), LocalTime.of(10, 0));
+        int refusals = options.bookings() - BookingStorm.COUNTERS;
+        boolean exact = result.booked() == BookingStorm.COUNTERS && result.refused() == refusals;
+        double p99 = millis(result.latencies(), 99);
+        report.add(new Figure("P4", String.format("%,d bookings of 1 slot with %d counters: booked",
+                options.bookings(), BookingStorm.COUNTERS), result.booked(), "", null, null,
+                "exactly " + BookingStorm.COUNTERS, result.booked() == BookingStorm.COUNTERS));
+        report.add(new Figure("P4", "refused 409 problem+json (other answers: " + result.other() + ")",
+                result.refused(), "", null, null, "exactly " + refusals, result.refused() == refusals));
+        report.add(new Figure("P4", "booking p50", millis(result.latencies(), 50), "ms", null, null, "", true));
+        report.add(new Figure("P4", "booking p99", p99, "ms", null, null, "< 100 ms", p99 < 100 && exact));
+    }
+
+    /** P3: lock N PINs through the pin-service, then midnight; time until every service shows them lifted. */
+    void midnightBurst() {
+        int n = options.lockedPins();
+        long began = System.nanoTime();
+        if (n > options.contracts()) {
+            System.out.printf("setting %,d more PINs …%n", n - options.contracts());
+            Load.closedLoopCount(64, n - options.contracts(), i -> pins.set(contract(options.contracts() + i), PIN));
+        }
+        System.out.printf("locking %,d PINs (3 wrong PINs each) …%n", n);
+        try (MidnightBurst burst = new MidnightBurst(postgres)) {
+            long locked = burst.lockAll(n, Scenarios::contract, 64, Duration.ofMinutes(10));
+            double seeding = (System.nanoTime() - began) / 1e9;
+            System.out.printf("%,d PINs locked and projected in %.0f s%n", locked, seeding);
+            MidnightBurst.Result result = burst.midnight(Duration.ofMinutes(10));
+            result.seconds().forEach((service, seconds) -> report.add(new Figure("P3",
+                    String.format("%,d locks lifted: %s", locked, service.moduleName()), seconds, "s", null, null,
+                    "", true)));
+            double slowest = result.seconds().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            double perSecond = locked / slowest;
+            report.add(new Figure("P3", String.format("locks lifted everywhere, per second (seeding took %.0f s)",
+                    seeding), perSecond, "/s", null, null, ">= 16,667/s (1 M in 60 s)",
+                    perSecond >= 1_000_000 / 60.0));
+        }
     }
 
     private void seedContracts() {
         System.out.printf("setting %,d PINs …%n", options.contracts());
-        Load.Result seeded = Load.closedLoopCount(64, options.contracts(),
-                i -> HttpRequest.newBuilder(URI.create(PIN_URL + "/contracts/" + contract(i) + "/pin"))
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + PIN + "\"}"))
-                        .build());
+        Load.Result seeded = Load.closedLoopCount(64, options.contracts(), i -> pins.set(contract(i), PIN));
         System.out.printf("set %,d PINs at %,.0f/s%n", seeded.completed(), seeded.perSecond());
     }
 
-    private HttpRequest verification(String contract) {
+    private HttpRequest randomVerification(int ignored) {
         String pin = ThreadLocalRandom.current().nextInt(10) == 0 ? WRONG_PIN : PIN;
-        return HttpRequest.newBuilder(URI.create(PIN_URL + "/contracts/" + contract + "/pin/verifications"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\",\"channel\":\"MY_DOCOMO\"}"))
-                .build();
+        return pins.verification(randomContract(), pin);
+    }
+
+    private static double millis(Histogram latencies, double percentile) {
+        return latencies.getValueAtPercentile(percentile) / 1000.0;
     }
 
     private String randomContract() {
