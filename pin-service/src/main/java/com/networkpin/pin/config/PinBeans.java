@@ -3,7 +3,7 @@ package com.networkpin.pin.config;
 import com.networkpin.pin.domain.HmacAesPinSecrets;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinSecrets;
-import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,16 +18,22 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PinBeans {
 
+    private static final String PROD_PROFILE = "prod";
+
     private final PinConfig config;
 
     public PinBeans(PinConfig config) {
         this.config = config;
     }
 
-    /** The service does not start with missing keys, or with the development keys in production. */
+    /**
+     * The service does not start with missing keys, or with the development keys in the prod
+     * profile. A packaged jar may run another profile (the local stack runs {@code demo}), so the
+     * profile decides, not the launch mode.
+     */
     void checkSecrets(@Observes StartupEvent event) {
         List<String> problems = SecretsCheck.problems(config.secrets(), config.developmentSecrets(),
-                LaunchMode.current() == LaunchMode.NORMAL);
+                ConfigUtils.getProfiles().contains(PROD_PROFILE));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("pin-service refuses to start, its PIN keys are not usable: "
                     + String.join("; ", problems) + ". Set them from the secret store (see README, pin-service).");
