@@ -13,44 +13,24 @@ import com.networkpin.events.Unlocked;
 import com.networkpin.launcher.DemoPrinter;
 import com.networkpin.launcher.DemoStory;
 import com.networkpin.launcher.Http;
-import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.Infrastructure;
 import com.networkpin.testinfra.TopicReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed's story end to end: the three packaged services as separate processes, one real Kafka
  * and one real PostgreSQL, driven through REST only; then every event is checked on its topic.
+ * The fleet is the one {@link RunningSystem} shares with the fault tests.
  */
+@ExtendWith(RunningSystem.class)
 class SystemStoryTest {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-    private static ServiceFleet fleet;
-
-    @BeforeAll
-    static void startTheSystem() {
-        Infrastructure infrastructure = Infrastructure.get();
-        fleet = new ServiceFleet(Path.of("..").toAbsolutePath().normalize(), Path.of("target/service-logs"),
-                infrastructure.postgres(), infrastructure.kafka(), "demo");
-        Map<StackService, Duration> ready = fleet.startAll(Duration.ofSeconds(180));
-        ready.forEach((service, took) -> System.out.printf("%s ready in %d ms%n", service.moduleName(), took.toMillis()));
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void bothPathsEndWithAVerifiedPinAndEveryEventIsOnItsTopicInOrder() {

@@ -1,0 +1,66 @@
+package com.networkpin.system;
+
+import com.networkpin.launcher.StackService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A snapshot of the three packaged services, laid out like the repository ({@code <module>/target/quarkus-app}),
+ * made of hard links (copies where links are impossible). A rebuild of a service while the tests run
+ * replaces its files, and would otherwise pull the jars from under a service that is started or
+ * restarted later in the run.
+ */
+final class PackagedServices {
+
+    private PackagedServices() {
+    }
+
+    /** The root to hand to {@code ServiceFleet} in place of the repository. */
+    static Path snapshot(Path repository, Path snapshotRoot) {
+        try {
+            deleteRecursively(snapshotRoot);
+            for (StackService service : StackService.values()) {
+                Path app = service.jar(repository).getParent();
+                Path target = snapshotRoot.resolve(repository.relativize(app));
+                try (Stream<Path> files = Files.walk(app)) {
+                    for (Path file : files.toList()) {
+                        link(file, target.resolve(app.relativize(file).toString()));
+                    }
+                }
+            }
+            return snapshotRoot;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot snapshot the packaged services (build them first)", e);
+        }
+    }
+
+    private static void link(Path source, Path target) throws IOException {
+        if (Files.isDirectory(source)) {
+            Files.createDirectories(target);
+            return;
+        }
+        try {
+            Files.createLink(target, source);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            List<Path> deepestFirst = files.sorted(Comparator.reverseOrder()).toList();
+            for (Path file : deepestFirst) {
+                Files.delete(file);
+            }
+        }
+    }
+}
