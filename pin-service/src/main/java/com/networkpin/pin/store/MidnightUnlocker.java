@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,23 +115,26 @@ public class MidnightUnlocker {
         }
         Instant now = clock.instant();
         List<NewEvent> events = new ArrayList<>(due.size());
-        List<Tuple> eventRows = new ArrayList<>(due.size());
+        EventColumns columns = new EventColumns(due.size());
         for (Due d : due) {
             Pin locked = new Pin(d.contractId(), d.version(), PinStatus.LOCKED, 0, null, d.unlocksAt(), null, null, 0);
             for (PinChange change : locked.unlockAtMidnight(cause, midnight, now)) {
                 NewEvent event = PinEventCodec.toNewEvent(change, d.version() + 1, now);
                 events.add(event);
-                eventRows.add(Tuple.from(List.of(d.contractId(), d.version() + 1, event.eventId(), event.type(),
-                        event.occurredAt().atOffset(ZoneOffset.UTC), event.data())));
+                columns.add(d.contractId(), d.version() + 1, event);
             }
         }
         String[] contractIds = due.stream().map(Due::contractId).toArray(String[]::new);
+        // One statement per table for the whole chunk: the events go in as column arrays (unnest), which
+        // costs the server far less than one INSERT execution per row.
         return tx.preparedQuery("UPDATE es_stream SET version = version + 1 WHERE stream_id = ANY($1)")
                 .execute(Tuple.of(contractIds))
                 .chain(() -> tx.preparedQuery("""
                                 INSERT INTO es_event (stream_id, version, event_id, event_type, occurred_at, data)
-                                VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)""")
-                        .executeBatch(eventRows))
+                                SELECT stream_id, version, event_id, event_type, occurred_at, data::jsonb
+                                FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::timestamptz[],
+                                            $6::text[]) AS e (stream_id, version, event_id, event_type, occurred_at, data)""")
+                        .execute(columns.toTuple()))
                 .chain(() -> outbox.enqueue(tx, events.stream().flatMap(e -> e.publication().stream()).toList()))
                 .chain(() -> tx.preparedQuery("""
                                 UPDATE pin_state SET version = version + 1, status = 'ACTIVE', consecutive_failures = 0,
@@ -138,5 +142,40 @@ public class MidnightUnlocker {
                                 WHERE contract_id = ANY($1)""")
                         .execute(Tuple.of(contractIds)))
                 .replaceWithVoid();
+    }
+
+    /** The es_event rows of a chunk, column by column, for one {@code unnest} insert. */
+    private static final class EventColumns {
+
+        private final List<String> streamIds;
+        private final List<Long> versions;
+        private final List<UUID> eventIds;
+        private final List<String> types;
+        private final List<OffsetDateTime> occurredAt;
+        private final List<String> data;
+
+        EventColumns(int size) {
+            streamIds = new ArrayList<>(size);
+            versions = new ArrayList<>(size);
+            eventIds = new ArrayList<>(size);
+            types = new ArrayList<>(size);
+            occurredAt = new ArrayList<>(size);
+            data = new ArrayList<>(size);
+        }
+
+        void add(String streamId, long version, NewEvent event) {
+            streamIds.add(streamId);
+            versions.add(version);
+            eventIds.add(event.eventId());
+            types.add(event.type());
+            occurredAt.add(event.occurredAt().atOffset(ZoneOffset.UTC));
+            data.add(event.data());
+        }
+
+        Tuple toTuple() {
+            return Tuple.of(streamIds.toArray(String[]::new), versions.toArray(Long[]::new),
+                    eventIds.toArray(UUID[]::new), types.toArray(String[]::new),
+                    occurredAt.toArray(OffsetDateTime[]::new), data.toArray(String[]::new));
+        }
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -106,16 +107,24 @@ public class PinService {
                 .chain(pin -> command.run(tx, pin, clock.instant())));
     }
 
-    /** Locks the stream, then reads the snapshot; replays the stream if the snapshot is not at its version. */
+    /**
+     * Locks the stream, then reads the snapshot; replays the stream if the snapshot is not at its
+     * version. Both statements are sent at once (pipelined on the transaction's connection): the
+     * server runs them in order, so the read still starts only once the lock is held.
+     */
     private Uni<Pin> current(SqlClient tx, String contractId) {
-        return eventStore.lock(tx, contractId).chain(version -> states.load(tx, contractId).chain(snapshot -> {
-            if (snapshot.map(Pin::version).orElse(0L) == version) {
-                return Uni.createFrom().item(snapshot.orElseGet(() -> Pin.notSet(contractId)));
-            }
-            LOG.warnf("snapshot of contract %s is not at stream version %d: replaying its events", contractId, version);
-            return eventStore.load(tx, contractId, 0)
-                    .map(stored -> Pin.replay(contractId, PinEventCodec.fromStored(stored), policy));
-        }));
+        return Uni.combine().all().unis(eventStore.lock(tx, contractId), states.load(tx, contractId)).asTuple()
+                .chain(locked -> {
+                    long version = locked.getItem1();
+                    Optional<Pin> snapshot = locked.getItem2();
+                    if (snapshot.map(Pin::version).orElse(0L) == version) {
+                        return Uni.createFrom().item(snapshot.orElseGet(() -> Pin.notSet(contractId)));
+                    }
+                    LOG.warnf("snapshot of contract %s is not at stream version %d: replaying its events",
+                            contractId, version);
+                    return eventStore.load(tx, contractId, 0)
+                            .map(stored -> Pin.replay(contractId, PinEventCodec.fromStored(stored), policy));
+                });
     }
 
     private Uni<Pin> record(SqlClient tx, Pin before, List<PinChange> changes, Instant now) {
@@ -123,10 +132,14 @@ public class PinService {
             return Uni.createFrom().item(before);
         }
         Pin after = before.applyAll(changes, policy);
-        return eventStore.append(tx, before.contractId(), before.version(),
-                        PinEventCodec.toNewEvents(changes, before.version(), now))
-                .chain(() -> states.save(tx, after))
-                .chain(() -> grants.record(tx, changes))
+        // Pipelined like the reads: the writes go out together; they commit or roll back together whatever
+        // their order, and the first failure (e.g. the append's ConcurrencyConflict) fails the command.
+        return Uni.combine().all().unis(
+                        eventStore.append(tx, before.contractId(), before.version(),
+                                PinEventCodec.toNewEvents(changes, before.version(), now)),
+                        states.save(tx, after),
+                        grants.record(tx, changes))
+                .discardItems()
                 .replaceWith(after);
     }
 }
