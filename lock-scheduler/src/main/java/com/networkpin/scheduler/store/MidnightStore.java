@@ -40,12 +40,14 @@ public class MidnightStore {
      * Records {@code midnight} as published at {@code publishedAt}, with the number of locks due by it,
      * and returns that number; empty when the date was already claimed. A concurrent claim of the same
      * date waits for this transaction and then finds the row: only one claimant ever gets a number.
+     * No conflict target: the event id, unique too, is derived from the date, and two racing claims
+     * can meet on either index first.
      */
     public Uni<Optional<Long>> claim(SqlClient tx, Midnight midnight, Instant publishedAt) {
         return tx.preparedQuery("""
                         INSERT INTO midnight (date, midnight_at, event_id, published_at, pending_locks)
                         SELECT $1, $2, $3, $4, (SELECT count(*) FROM pending_lock WHERE unlocks_at <= $2)
-                        ON CONFLICT (date) DO NOTHING
+                        ON CONFLICT DO NOTHING
                         RETURNING pending_locks""")
                 .execute(Tuple.of(midnight.date(), Timestamps.utc(midnight.instant()),
                         MidnightUnlock.eventIdFor(midnight.date()), Timestamps.utc(publishedAt)))
