@@ -12,15 +12,31 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
 
+    /** One statement however many messages: a midnight unlock queues thousands per transaction. */
     public Uni<Void> enqueue(SqlClient tx, List<OutboxMessage> messages) {
         if (messages.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> batch = messages.stream()
-                .map(m -> Tuple.of(m.topic(), m.key(), new JsonObject(new HashMap<>(m.headers())), m.value()))
-                .toList();
-        return tx.preparedQuery("INSERT INTO es_outbox (topic, message_key, headers, value) VALUES ($1, $2, $3, $4)")
-                .executeBatch(batch)
+        int size = messages.size();
+        String[] topics = new String[size];
+        String[] keys = new String[size];
+        String[] headers = new String[size];
+        String[] values = new String[size];
+        for (int i = 0; i < size; i++) {
+            OutboxMessage message = messages.get(i);
+            topics[i] = message.topic();
+            keys[i] = message.key();
+            headers[i] = new JsonObject(new HashMap<>(message.headers())).encode();
+            values[i] = message.value();
+        }
+        // Ids, and so the relay's order per key, follow the list.
+        return tx.preparedQuery("""
+                        INSERT INTO es_outbox (topic, message_key, headers, value)
+                        SELECT topic, message_key, headers::jsonb, value
+                        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY
+                            AS m (topic, message_key, headers, value, position)
+                        ORDER BY position""")
+                .execute(Tuple.of(topics, keys, headers, values))
                 .replaceWithVoid();
     }
 }
