@@ -59,14 +59,18 @@ public final class DemoStory {
             replies.put("wrong-" + attempt, reply);
             expectField(reply, "outcome", attempt < 3 ? "MISMATCH" : "LOCKED");
         }
-        printer.note("Locked until " + replies.get("wrong-3").text("unlocksAt") + " — the next 00:00 in Japan.");
+        printer.note("Locked until " + inJapan(replies.get("wrong-3").text("unlocksAt")) + ", the next midnight in Japan.");
 
         printer.step("Even the right PIN is refused while locked.");
-        expectField(replies.compute("right-while-locked", (k, v) -> expect(verify(contract, FIRST_PIN), 200)),
+        expectField(keep(replies, "right-while-locked", expect(verify(contract, FIRST_PIN), 200)),
                 "outcome", "LOCKED");
 
         printer.step("The chatbot (any hour) tells the state, the unlock time and the manned chat's hours.");
         replies.put("status-locked", expect(http.get(pin + "/contracts/" + contract + "/pin"), 200));
+
+        printer.step("The lock scheduler has seen the Locked event on Kafka: the lock is pending.");
+        replies.put("pending-lock", await("the scheduler to show the lock",
+                () -> http.get(scheduler + "/locks/" + contract), r -> r.status() == 200));
 
         printer.step("Operator: move the scheduler's clock just past the next midnight (demo only).");
         replies.put("clock", expect(http.post(scheduler + "/admin/clock/next-midnight", null), 200));
@@ -78,7 +82,7 @@ public final class DemoStory {
                 r -> r.status() == 200 && "ACTIVE".equals(r.text("status"))));
 
         printer.step("The right PIN is verified again, the count back at zero.");
-        expectField(replies.compute("verified-after-midnight", (k, v) -> expect(verify(contract, FIRST_PIN), 200)),
+        expectField(keep(replies, "verified-after-midnight", expect(verify(contract, FIRST_PIN), 200)),
                 "outcome", "VERIFIED");
     }
 
@@ -121,11 +125,13 @@ public final class DemoStory {
         replies.put("reset", await("the reset is accepted",
                 () -> http.post(pin + "/contracts/" + contract + "/pin/reset",
                         Map.of("reservationNumber", number, "newPin", NEW_PIN)),
-                r -> r.status() / 100 == 2 || r.status() / 100 == 4 && !isRetryable(r)));
-        expect(replies.get("reset"), 200);
+                r -> r.status() == 200 || r.status() / 100 == 4 && !isRetryable(r)));
+        if (replies.get("reset").status() != 200) {
+            throw new StackException("the shop terminal's reset was refused: " + replies.get("reset").rawBody());
+        }
 
         printer.step("The new PIN is verified.");
-        expectField(replies.compute("verified-after-reset", (k, v) -> expect(verify(contract, NEW_PIN), 200)),
+        expectField(keep(replies, "verified-after-reset", expect(verify(contract, NEW_PIN), 200)),
                 "outcome", "VERIFIED");
 
         printer.step("The reservation shows the visit completed.");
@@ -133,6 +139,17 @@ public final class DemoStory {
                 () -> http.get(reservations + "/reservations/" + number),
                 r -> r.status() == 200 && "COMPLETED".equals(r.text("status"))));
         return number;
+    }
+
+    private static Http.Reply keep(Map<String, Http.Reply> replies, String step, Http.Reply reply) {
+        replies.put(step, reply);
+        return reply;
+    }
+
+    /** An instant of an answer, as a person in Japan reads it. */
+    private static String inJapan(String instant) {
+        return java.time.Instant.parse(instant).atZone(JAPAN)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'"));
     }
 
     private Http.Reply verify(String contract, String candidate) {

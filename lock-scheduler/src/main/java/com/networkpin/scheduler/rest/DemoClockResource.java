@@ -4,6 +4,7 @@ import com.networkpin.events.MidnightUnlock;
 import com.networkpin.scheduler.config.SchedulerConfig;
 import com.networkpin.scheduler.domain.Midnight;
 import com.networkpin.scheduler.messaging.MidnightPublisher;
+import com.networkpin.scheduler.store.MidnightStore;
 import com.networkpin.support.MovableClock;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
@@ -20,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Demo and test only: moves the scheduler's clock past the next midnight so the unlock can be
- * shown without waiting for the night. Answers 404, like any unknown path, unless
+ * Demo and test only: moves the scheduler's clock past the next midnight not yet published, so
+ * the unlock can be shown without waiting for the night. Answers 404, like any unknown path, unless
  * {@code network-pin.scheduler.demo-clock.enabled} is true (never in the prod profile).
  */
 @Path("/admin/clock")
@@ -35,11 +36,14 @@ public class DemoClockResource {
     private final SchedulerConfig config;
     private final MovableClock clock;
     private final MidnightPublisher publisher;
+    private final MidnightStore midnights;
 
-    public DemoClockResource(SchedulerConfig config, MovableClock clock, MidnightPublisher publisher) {
+    public DemoClockResource(SchedulerConfig config, MovableClock clock, MidnightPublisher publisher,
+                             MidnightStore midnights) {
         this.config = config;
         this.clock = clock;
         this.publisher = publisher;
+        this.midnights = midnights;
     }
 
     /** Where the clock now stands, and the MidnightUnlock that went out at once (null if none was due). */
@@ -48,7 +52,7 @@ public class DemoClockResource {
 
     @POST
     @Path("/next-midnight")
-    @Operation(summary = "Move the clock to just past the next midnight in Japan and publish its MidnightUnlock")
+    @Operation(summary = "Move the clock to just past the next midnight in Japan not yet published, and publish its MidnightUnlock")
     @APIResponse(responseCode = "200", description = "The new time and the event published for the midnight")
     @APIResponse(responseCode = "404", description = "The demo clock is disabled (production)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -56,7 +60,11 @@ public class DemoClockResource {
         if (!config.demoClock().enabled()) {
             throw new ProblemException(Problem.of(404, "not-found", "Not Found", "Not Found."));
         }
-        Instant now = clock.moveTo(Midnight.nextAfter(clock.instant()).instant().plus(PAST_MIDNIGHT));
-        return publisher.publishDue().map(published -> new ClockMoved(now, published.orElse(null)));
+        // A restarted scheduler's clock is back at the real time, while an earlier demo may have
+        // published the next midnights already: skip those, so every call publishes a new one.
+        return midnights.firstUnpublishedFrom(Midnight.nextAfter(clock.instant()).date()).chain(date -> {
+            Instant now = clock.moveTo(Midnight.of(date).instant().plus(PAST_MIDNIGHT));
+            return publisher.publishDue().map(published -> new ClockMoved(now, published.orElse(null)));
+        });
     }
 }

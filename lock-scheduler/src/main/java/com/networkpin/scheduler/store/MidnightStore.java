@@ -29,6 +29,16 @@ public class MidnightStore {
         this.pool = pool;
     }
 
+    /** The first Japanese date from {@code date} on whose midnight has not been published. */
+    public Uni<LocalDate> firstUnpublishedFrom(LocalDate date) {
+        return pool.preparedQuery("""
+                        SELECT day::date FROM generate_series($1::date, $1::date + 36600, interval '1 day') AS day
+                        WHERE NOT EXISTS (SELECT 1 FROM midnight WHERE midnight.date = day::date)
+                        ORDER BY day LIMIT 1""")
+                .execute(Tuple.of(date))
+                .map(rows -> rows.iterator().next().getLocalDate(0));
+    }
+
     /** A cheap look before claiming, so that the ticks of an already published night touch no lock. */
     public Uni<Boolean> isPublished(Midnight midnight) {
         return pool.preparedQuery("SELECT 1 FROM midnight WHERE date = $1")

@@ -43,4 +43,17 @@ class DemoClockTest {
         given().get("/midnights/" + tomorrow).then().statusCode(200)
                 .body("date", equalTo(tomorrow.toString()));
     }
+
+    @Test
+    void givenTheNextMidnightAlreadyPublished_whenTheClockIsBackAtTheRealTime_thenItMovesToTheFollowingOne() {
+        LocalDate date = randomFutureDate();
+        Instant evening = date.atTime(21, 30).toInstant(ZoneOffset.ofHours(9));
+        clock.moveTo(evening);
+        given().post("/admin/clock/next-midnight").then().statusCode(200)
+                .body("published.date", equalTo(date.plusDays(1).toString()));
+        clock.moveTo(evening); // as after a restart of the scheduler
+
+        given().post("/admin/clock/next-midnight").then().statusCode(200)
+                .body("published.date", equalTo(date.plusDays(2).toString()));
+    }
 }
