@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -39,27 +40,24 @@ final class Load {
 
     /** {@code clients} concurrent loops for {@code duration}; request i comes from {@code requests}. */
     static Result closedLoop(int clients, Duration duration, IntFunction<HttpRequest> requests) {
-        Recorder recorder = new Recorder(3);
-        LongAdder errors = new LongAdder();
         AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger sequence = new AtomicInteger();
-        CompletableFuture<?>[] loops = new CompletableFuture<?>[clients];
-        long begin = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            loops[c] = done;
-            next(requests, sequence, recorder, errors, running, done);
-        }
-        sleep(duration);
-        running.set(false);
-        CompletableFuture.allOf(loops).orTimeout(60, TimeUnit.SECONDS).join();
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        Histogram histogram = recorder.getIntervalHistogram();
-        return new Result(histogram.getTotalCount(), errors.sum(), histogram.getTotalCount() / seconds, histogram);
+        return loops(clients, requests, i -> running.get(), 500, Duration.ofSeconds(60), () -> {
+            sleep(duration);
+            running.set(false);
+        });
     }
 
     /** Exactly {@code count} requests through {@code clients} concurrent loops, as fast as they are answered. */
     static Result closedLoopCount(int clients, int count, IntFunction<HttpRequest> requests) {
+        return loops(clients, requests, i -> i < count, 400, Duration.ofHours(1), () -> { });
+    }
+
+    /**
+     * Loops that each send their next request once the last one is answered, while {@code more}
+     * accepts the next request's index; answers from {@code errorStatus} on count as errors.
+     */
+    private static Result loops(int clients, IntFunction<HttpRequest> requests, IntPredicate more, int errorStatus,
+                                Duration drainTimeout, Runnable whileRunning) {
         Recorder recorder = new Recorder(3);
         LongAdder errors = new LongAdder();
         AtomicInteger sequence = new AtomicInteger();
@@ -68,48 +66,31 @@ final class Load {
         for (int c = 0; c < clients; c++) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             loops[c] = done;
-            nextOf(count, requests, sequence, recorder, errors, done);
+            next(requests, more, errorStatus, sequence, recorder, errors, done);
         }
-        CompletableFuture.allOf(loops).join();
+        whileRunning.run();
+        CompletableFuture.allOf(loops).orTimeout(drainTimeout.toSeconds(), TimeUnit.SECONDS).join();
         double seconds = (System.nanoTime() - begin) / 1e9;
         Histogram histogram = recorder.getIntervalHistogram();
         return new Result(histogram.getTotalCount(), errors.sum(), histogram.getTotalCount() / seconds, histogram);
     }
 
-    private static void nextOf(int count, IntFunction<HttpRequest> requests, AtomicInteger sequence,
-                               Recorder recorder, LongAdder errors, CompletableFuture<Void> done) {
+    private static void next(IntFunction<HttpRequest> requests, IntPredicate more, int errorStatus,
+                             AtomicInteger sequence, Recorder recorder, LongAdder errors, CompletableFuture<Void> done) {
         int i = sequence.getAndIncrement();
-        if (i >= count) {
+        if (!more.test(i)) {
             done.complete(null);
             return;
         }
         long start = System.nanoTime();
         HTTP.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, failure) -> {
-                    if (failure != null || response.statusCode() >= 400) {
+                    if (failure != null || response.statusCode() >= errorStatus) {
                         errors.increment();
                     } else {
                         recorder.recordValue((System.nanoTime() - start) / 1_000);
                     }
-                    nextOf(count, requests, sequence, recorder, errors, done);
-                });
-    }
-
-    private static void next(IntFunction<HttpRequest> requests, AtomicInteger sequence,
-                             Recorder recorder, LongAdder errors, AtomicBoolean running, CompletableFuture<Void> done) {
-        if (!running.get()) {
-            done.complete(null);
-            return;
-        }
-        long start = System.nanoTime();
-        HTTP.sendAsync(requests.apply(sequence.getAndIncrement()), HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, failure) -> {
-                    if (failure != null || response.statusCode() >= 500) {
-                        errors.increment();
-                    } else {
-                        recorder.recordValue((System.nanoTime() - start) / 1_000);
-                    }
-                    next(requests, sequence, recorder, errors, running, done);
+                    next(requests, more, errorStatus, sequence, recorder, errors, done);
                 });
     }
 
