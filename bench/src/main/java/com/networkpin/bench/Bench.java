@@ -1,27 +1,20 @@
 package com.networkpin.bench;
 
+import com.networkpin.launcher.PackagedServices;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.Infrastructure;
-import com.networkpin.testinfra.PostgresServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * {@code ./stack bench}: starts a fresh system (real PostgreSQL and Kafka, the three packaged
@@ -49,11 +42,13 @@ public final class Bench {
         report.setting("lockedPins", options.lockedPins());
         report.setting("stepSeconds", options.step().toSeconds());
         Infrastructure infrastructure = Infrastructure.get();
-        Path services = snapshotOfServices(repository);
+        // A rebuild while the benchmark runs (others build on the same machine) must not pull
+        // classes from under a running service.
+        Path services = PackagedServices.snapshot(repository, repository.resolve("bench/target/services"));
         try (ServiceFleet fleet = new ServiceFleet(services, repository.resolve("bench/target/service-logs"),
                 infrastructure.postgres(), infrastructure.kafka(), "demo")) {
             System.out.println("starting the system …");
-            Map<StackService, Duration> ready = startAll(fleet, infrastructure.postgres(), Duration.ofSeconds(180));
+            Map<StackService, Duration> ready = startAll(fleet, Duration.ofSeconds(180));
             Scenarios scenarios = new Scenarios(options, report, infrastructure.postgres());
             scenarios.startUp(fleet, ready);
             scenarios.verificationThroughput(List.of(8, 32, 64));
@@ -66,57 +61,20 @@ public final class Bench {
     }
 
     /**
-     * Copies the packaged services to {@code bench/target/services}, so that a build of a module
-     * while the benchmark runs (others build on the same machine) cannot pull classes from under a
-     * running service. Returns the copy's root, laid out like the repository.
+     * Starts every service at once, each on a free port. The pin-service gets fresh random keys of
+     * its own, as in production: the benchmark never needs to read a PIN back.
      */
-    private static Path snapshotOfServices(Path repository) {
-        Path root = repository.resolve("bench/target/services");
-        for (StackService service : StackService.values()) {
-            Path app = Path.of(service.moduleName(), "target", "quarkus-app");
-            copyTree(repository.resolve(app), root.resolve(app));
-        }
-        return root;
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            if (Files.exists(to)) {
-                try (Stream<Path> old = Files.walk(to)) {
-                    old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-            }
-            Files.createDirectories(to.getParent());
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy " + from + " (build it with ./mvnw -B install -DskipTests)", e);
-        }
-    }
-
-    /**
-     * Starts every service at once, as {@link ServiceFleet#startAll} does, but gives the pin-service
-     * keys of its own: a packaged jar runs in production mode, which refuses the published
-     * development keys. Fresh random keys per run; the benchmark never needs to read a PIN back.
-     */
-    private static Map<StackService, Duration> startAll(ServiceFleet fleet, PostgresServer postgres, Duration timeout) {
+    private static Map<StackService, Duration> startAll(ServiceFleet fleet, Duration timeout) {
         for (StackService service : StackService.values()) {
             awaitFreePort(service, Duration.ofMinutes(5));
-            postgres.createDatabase(service.database());
+        }
+        return fleet.startAll(timeout, service -> {
             Map<String, String> environment = new HashMap<>(profiling(service));
             if (service == StackService.PIN_SERVICE) {
                 environment.putAll(randomPinKeys());
             }
-            fleet.start(service, environment);
-        }
-        Map<StackService, CompletableFuture<Duration>> ready = new EnumMap<>(StackService.class);
-        for (StackService service : StackService.values()) {
-            ready.put(service, CompletableFuture.supplyAsync(() -> fleet.process(service).awaitReady(timeout)));
-        }
-        Map<StackService, Duration> times = new EnumMap<>(StackService.class);
-        ready.forEach((service, future) -> times.put(service, future.join()));
-        return times;
+            return environment;
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.networkpin.system;
 
+import com.networkpin.launcher.PackagedServices;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.ServiceProcess;
 import com.networkpin.launcher.StackService;

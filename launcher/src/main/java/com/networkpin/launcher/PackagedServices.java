@@ -1,6 +1,5 @@
-package com.networkpin.system;
+package com.networkpin.launcher;
 
-import com.networkpin.launcher.StackService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,13 +15,13 @@ import java.util.stream.Stream;
  * replaces its files, and would otherwise pull the jars from under a service that is started or
  * restarted later in the run.
  */
-final class PackagedServices {
+public final class PackagedServices {
 
     private PackagedServices() {
     }
 
     /** The root to hand to {@code ServiceFleet} in place of the repository. */
-    static Path snapshot(Path repository, Path snapshotRoot) {
+    public static Path snapshot(Path repository, Path snapshotRoot) {
         try {
             deleteRecursively(snapshotRoot);
             for (StackService service : StackService.values()) {
