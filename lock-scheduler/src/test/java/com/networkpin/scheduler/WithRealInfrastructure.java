@@ -4,8 +4,9 @@ import com.networkpin.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
-/** Gives every @QuarkusTest of this module the real PostgreSQL and Kafka; declared once per module. */
+/** Gives every @QuarkusTest of this module the real PostgreSQL, Kafka and Keycloak; declared once per module. */
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = RealInfrastructure.DATABASE, value = "scheduler"))
+        initArgs = {@ResourceArg(name = RealInfrastructure.DATABASE, value = "scheduler"),
+                @ResourceArg(name = RealInfrastructure.IDENTITY, value = "true")})
 public class WithRealInfrastructure {
 }

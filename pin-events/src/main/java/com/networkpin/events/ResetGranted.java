@@ -2,10 +2,15 @@ package com.networkpin.events;
 
 import java.time.Instant;
 
-/** A shop verified the holder's identity: the shop terminal may set a new PIN for this reservation. */
+/**
+ * A shop verified the holder's identity: a terminal of that shop ({@code shopId}) may set a new PIN
+ * for this reservation. {@code staffId} is who verified the identity.
+ */
 public record ResetGranted(
         String contractId,
         String reservationNumber,
+        String shopId,
+        String staffId,
         VisitPurpose purpose,
         Instant grantedAt,
         Instant expiresAt) implements PinEvent {

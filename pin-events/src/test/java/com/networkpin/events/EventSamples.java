@@ -24,7 +24,7 @@ final class EventSamples {
             case LOCKED -> new Locked(CONTRACT, AT, MIDNIGHT);
             case UNLOCKED -> new Unlocked(CONTRACT, UnlockReason.MIDNIGHT,
                     MidnightUnlock.eventIdFor(LocalDate.of(2026, 11, 25)), MIDNIGHT);
-            case RESET_GRANTED -> new ResetGranted(CONTRACT, RESERVATION, VisitPurpose.PIN_RESET, AT,
+            case RESET_GRANTED -> new ResetGranted(CONTRACT, RESERVATION, "tokyo-shibuya", "staff-3", VisitPurpose.PIN_RESET, AT,
                     AT.plusSeconds(7200));
             case PIN_RESET -> new PinReset(CONTRACT, RESERVATION, AT);
             case PIN_DISCLOSED -> new PinDisclosed(CONTRACT, "agent-17", "IDC-2026-0042", AT);
@@ -34,7 +34,7 @@ final class EventSamples {
             case RESERVATION_CANCELLED -> new ReservationCancelled(RESERVATION, CONTRACT, AT);
             case RESERVATION_RESCHEDULED -> new ReservationRescheduled(RESERVATION, CONTRACT, "tokyo-shibuya",
                     AT, AT.plusSeconds(900));
-            case IDENTITY_VERIFIED -> new IdentityVerified(RESERVATION, CONTRACT, VisitPurpose.PIN_CHANGE,
+            case IDENTITY_VERIFIED -> new IdentityVerified(RESERVATION, CONTRACT, "tokyo-shibuya", VisitPurpose.PIN_CHANGE,
                     IdDocument.MY_NUMBER_CARD, "staff-3", AT);
             case VISIT_COMPLETED -> new VisitCompleted(RESERVATION, CONTRACT, AT);
             case NO_SHOW -> new NoShow(RESERVATION, CONTRACT, AT, AT.plusSeconds(1800));

@@ -20,6 +20,8 @@ public final class Infrastructure {
     public static final String PARTITIONS = "networkpin.infra.kafka-partitions";
 
     private static Infrastructure instance;
+    private static KeycloakServer keycloak;
+    private static KeycloakTokens tokens;
 
     private final PostgresServer postgres;
     private final KafkaServer kafka;
@@ -40,6 +42,40 @@ public final class Infrastructure {
             instance = create(InfraMode.fromSystemProperty());
         }
         return instance;
+    }
+
+    /**
+     * The identity provider shared by every test of a JVM, started on first use (in a thread of the
+     * caller's choosing, so that it can start beside PostgreSQL and Kafka) and stopped at JVM exit.
+     */
+    public static KeycloakServer keycloak() {
+        synchronized (KeycloakServer.class) {
+            if (keycloak == null) {
+                String dataDirectory = System.getProperty(DATA_DIRECTORY);
+                KeycloakServer server = new KeycloakServer(dataDirectory == null ? TemporaryDirectory.create("keycloak")
+                        : Path.of(dataDirectory).resolve("keycloak"), 0);
+                long begin = System.nanoTime();
+                server.start();
+                System.out.printf("Keycloak up at %s in %d ms%n", server.url(), (System.nanoTime() - begin) / 1_000_000);
+                keycloak = server;
+            }
+            return keycloak;
+        }
+    }
+
+    /** Tokens of the shared {@link #keycloak()}'s realm. */
+    public static KeycloakTokens tokens() {
+        synchronized (KeycloakServer.class) {
+            if (tokens == null) {
+                tokens = new KeycloakTokens(keycloak().url());
+            }
+            return tokens;
+        }
+    }
+
+    /** {@link #keycloak()} started in its own thread. */
+    public static CompletableFuture<KeycloakServer> keycloakInBackground() {
+        return CompletableFuture.supplyAsync(Infrastructure::keycloak, task -> new Thread(task, "start-keycloak").start());
     }
 
     public PostgresServer postgres() {

@@ -1,6 +1,8 @@
 package com.networkpin.testinfra;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -25,21 +27,26 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     /** Init arg naming the application's database; default {@value #DEFAULT_DATABASE}. */
     public static final String DATABASE = "database";
     public static final String DEFAULT_DATABASE = "app";
+    /** Init arg: "true" also starts the real Keycloak and points the application's OIDC at its realm. */
+    public static final String IDENTITY = "identity";
 
     private String database = DEFAULT_DATABASE;
+    private boolean identity;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault(DATABASE, DEFAULT_DATABASE);
+        identity = Boolean.parseBoolean(initArgs.get(IDENTITY));
     }
 
     @Override
     public Map<String, String> start() {
+        CompletableFuture<KeycloakServer> keycloak = identity ? Infrastructure.keycloakInBackground() : null;
         Infrastructure infrastructure = Infrastructure.get();
         PostgresServer postgres = infrastructure.postgres();
         postgres.createDatabase(database);
         String bootstrapServers = infrastructure.kafka().bootstrapServers();
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", postgres.username(),
@@ -47,7 +54,11 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", bootstrapServers,
                 "mp.messaging.connector.smallrye-kafka.bootstrap.servers", bootstrapServers,
                 // The servers are given: Dev Services must not try to start containers.
-                "quarkus.devservices.enabled", "false");
+                "quarkus.devservices.enabled", "false"));
+        if (keycloak != null) {
+            config.put("quarkus.oidc.auth-server-url", keycloak.join().issuer());
+        }
+        return config;
     }
 
     @Override

@@ -8,7 +8,9 @@ import com.networkpin.scheduler.store.MidnightStore;
 import com.networkpin.support.MovableClock;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
+import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/admin/clock")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.OPERATOR)
 @Tag(name = "Demo clock", description = "Demo and test profiles only; 404 in production")
 public class DemoClockResource {
 

@@ -8,7 +8,9 @@ import com.networkpin.scheduler.store.MidnightStore;
 import com.networkpin.scheduler.store.PendingLockStore;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
+import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/midnights")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.OPERATOR)
 @Tag(name = "Midnights", description = "The MidnightUnlock published for each Japanese date")
 public class MidnightResource {
 

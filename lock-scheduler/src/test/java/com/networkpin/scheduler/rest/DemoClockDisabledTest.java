@@ -1,7 +1,7 @@
 package com.networkpin.scheduler.rest;
 
 import static com.networkpin.scheduler.rest.ProblemAssertions.assertProblem;
-import static io.restassured.RestAssured.given;
+import static com.networkpin.scheduler.Callers.asOperator;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -23,7 +23,7 @@ class DemoClockDisabledTest {
 
     @Test
     void theDemoClockIsAbsentWhenDisabled() {
-        assertProblem(given().post("/admin/clock/next-midnight").then(), 404);
-        given().get("/midnights/next").then().statusCode(200);
+        assertProblem(asOperator().post("/admin/clock/next-midnight").then(), 404);
+        asOperator().get("/midnights/next").then().statusCode(200);
     }
 }

@@ -1,7 +1,7 @@
 package com.networkpin.scheduler.rest;
 
 import static com.networkpin.scheduler.TestDates.randomFutureDate;
-import static io.restassured.RestAssured.given;
+import static com.networkpin.scheduler.Callers.asOperator;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.networkpin.support.MovableClock;
@@ -35,12 +35,12 @@ class DemoClockTest {
         LocalDate tomorrow = date.plusDays(1);
         Instant justPast = tomorrow.atTime(LocalTime.of(0, 0, 1)).toInstant(ZoneOffset.ofHours(9));
 
-        given().post("/admin/clock/next-midnight").then().statusCode(200)
+        asOperator().post("/admin/clock/next-midnight").then().statusCode(200)
                 .body("now", equalTo(justPast.toString()))
                 .body("published.date", equalTo(tomorrow.toString()))
                 .body("published.midnight", equalTo(justPast.minusSeconds(1).toString()));
 
-        given().get("/midnights/" + tomorrow).then().statusCode(200)
+        asOperator().get("/midnights/" + tomorrow).then().statusCode(200)
                 .body("date", equalTo(tomorrow.toString()));
     }
 
@@ -49,11 +49,11 @@ class DemoClockTest {
         LocalDate date = randomFutureDate();
         Instant evening = date.atTime(21, 30).toInstant(ZoneOffset.ofHours(9));
         clock.moveTo(evening);
-        given().post("/admin/clock/next-midnight").then().statusCode(200)
+        asOperator().post("/admin/clock/next-midnight").then().statusCode(200)
                 .body("published.date", equalTo(date.plusDays(1).toString()));
         clock.moveTo(evening); // as after a restart of the scheduler
 
-        given().post("/admin/clock/next-midnight").then().statusCode(200)
+        asOperator().post("/admin/clock/next-midnight").then().statusCode(200)
                 .body("published.date", equalTo(date.plusDays(2).toString()));
     }
 }

@@ -6,7 +6,7 @@ import static com.networkpin.scheduler.PinEvents.newContractId;
 import static com.networkpin.scheduler.TestDates.japan;
 import static com.networkpin.scheduler.TestDates.randomFutureDate;
 import static com.networkpin.scheduler.rest.ProblemAssertions.assertProblem;
-import static io.restassured.RestAssured.given;
+import static com.networkpin.scheduler.Callers.asOperator;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -48,11 +48,11 @@ class RestApiTest {
         PinEvents.publish(contract, List.of(envelope(locked(contract, midnight))));
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/locks/" + contract).statusCode() == 200);
-        given().get("/locks/" + contract).then().statusCode(200)
+                asOperator().get("/locks/" + contract).statusCode() == 200);
+        asOperator().get("/locks/" + contract).then().statusCode(200)
                 .body("contractId", equalTo(contract))
                 .body("unlocksAt", equalTo(midnight.toString()));
-        given().queryParam("size", 100).get("/locks").then().statusCode(200)
+        asOperator().queryParam("size", 100).get("/locks").then().statusCode(200)
                 .body("items.contractId", hasItem(contract))
                 .body("page", equalTo(0))
                 .body("size", equalTo(100));
@@ -63,7 +63,7 @@ class RestApiTest {
         LocalDate today = randomFutureDate();
         clock.moveTo(japan(today, LocalTime.NOON));
         Instant nextMidnight = japan(today.plusDays(1), LocalTime.MIDNIGHT);
-        int before = given().get("/midnights/next").then().statusCode(200)
+        int before = asOperator().get("/midnights/next").then().statusCode(200)
                 .body("date", equalTo(today.plusDays(1).toString()))
                 .body("midnight", equalTo(nextMidnight.toString()))
                 .extract().path("pendingLocks");
@@ -72,8 +72,8 @@ class RestApiTest {
         PinEvents.publish(contract, List.of(envelope(locked(contract, nextMidnight))));
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/locks/" + contract).statusCode() == 200);
-        int after = given().get("/midnights/next").then().statusCode(200).extract().path("pendingLocks");
+                asOperator().get("/locks/" + contract).statusCode() == 200);
+        int after = asOperator().get("/midnights/next").then().statusCode(200).extract().path("pendingLocks");
         assertEquals(before + 1, after);
     }
 
@@ -83,13 +83,13 @@ class RestApiTest {
         clock.moveTo(japan(date, LocalTime.of(0, 0, 1)));
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                given().get("/midnights/" + date).statusCode() == 200); // the scheduler's tick published it
+                asOperator().get("/midnights/" + date).statusCode() == 200); // the scheduler's tick published it
 
-        given().get("/midnights/" + date).then().statusCode(200)
+        asOperator().get("/midnights/" + date).then().statusCode(200)
                 .body("date", equalTo(date.toString()))
                 .body("midnight", equalTo(japan(date, LocalTime.MIDNIGHT).toString()))
                 .body("unlockedCount", equalTo(0));
-        given().queryParam("size", 1).get("/midnights").then().statusCode(200)
+        asOperator().queryParam("size", 1).get("/midnights").then().statusCode(200)
                 .body("size", equalTo(1))
                 .body("items.size()", equalTo(1));
     }
@@ -97,14 +97,14 @@ class RestApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"page=-1", "size=0", "size=101", "page=abc", "size=1.5", "page=99999999999", "page=1e3"})
     void badPagingIsRefused(String query) {
-        assertProblem(given().get("/locks?" + query).then(), 400);
-        assertProblem(given().get("/midnights?" + query).then(), 400);
+        assertProblem(asOperator().get("/locks?" + query).then(), 400);
+        assertProblem(asOperator().get("/midnights?" + query).then(), 400);
     }
 
     @ParameterizedTest
     @MethodSource("malformedContractIds")
     void aMalformedContractIdIsRefused(String contractId) {
-        assertProblem(given().get("/locks/" + contractId).then(), 400);
+        assertProblem(asOperator().get("/locks/" + contractId).then(), 400);
     }
 
     static List<String> malformedContractIds() {
@@ -113,34 +113,34 @@ class RestApiTest {
 
     @Test
     void aContractWithoutLockIsNotFound() {
-        assertProblem(given().get("/locks/" + newContractId()).then(), 404)
+        assertProblem(asOperator().get("/locks/" + newContractId()).then(), 404)
                 .body("type", equalTo("/problems/lock-not-found"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2025-02-30", "yesterday", "2025-1-1", "20250101"})
     void aMalformedDateIsRefused(String date) {
-        assertProblem(given().get("/midnights/" + date).then(), 400)
+        assertProblem(asOperator().get("/midnights/" + date).then(), 400)
                 .body("type", equalTo("/problems/invalid-date"));
     }
 
     @Test
     void aDateWithoutPublishedMidnightIsNotFound() {
-        assertProblem(given().get("/midnights/" + randomFutureDate()).then(), 404)
+        assertProblem(asOperator().get("/midnights/" + randomFutureDate()).then(), 404)
                 .body("type", equalTo("/problems/midnight-not-found"));
     }
 
     @Test
     void wrongMethodsAndUnknownPathsAreRefused() {
-        assertProblem(given().post("/midnights/next").then(), 405);
-        assertProblem(given().delete("/locks").then(), 405);
-        assertProblem(given().get("/admin/clock/next-midnight").then(), 405);
-        assertProblem(given().get("/locks/a/b").then(), 404);
+        assertProblem(asOperator().post("/midnights/next").then(), 405);
+        assertProblem(asOperator().delete("/locks").then(), 405);
+        assertProblem(asOperator().get("/admin/clock/next-midnight").then(), 405);
+        assertProblem(asOperator().get("/locks/a/b").then(), 404);
     }
 
     @Test
     void anOversizedBodyIsRefused() {
-        assertProblem(given().contentType("application/json").body("\"" + "x".repeat(20_000) + "\"")
+        assertProblem(asOperator().contentType("application/json").body("\"" + "x".repeat(20_000) + "\"")
                 .post("/admin/clock/next-midnight").then(), 413);
     }
 }

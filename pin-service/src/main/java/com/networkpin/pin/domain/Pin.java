@@ -103,7 +103,7 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
         if (!verified.purpose().authorisesPinReset() || existing.isPresent()) {
             return List.of();
         }
-        return List.of(PinChange.of(new ResetGranted(contractId, verified.reservationNumber(), verified.purpose(),
+        return List.of(PinChange.of(new ResetGranted(contractId, verified.reservationNumber(), verified.shopId(), verified.staffId(), verified.purpose(),
                 verified.verifiedAt(), verified.verifiedAt().plus(policy.resetGrantLifetime()))));
     }
 

@@ -199,7 +199,7 @@ class PinTest {
     @Test
     void givenAnIdentityCheckForAnotherPurpose_whenGranting_thenNothingIsGranted() {
         givenPinSet();
-        IdentityVerified other = new IdentityVerified("R-6", CONTRACT, VisitPurpose.OTHER, IdDocument.MY_NUMBER_CARD,
+        IdentityVerified other = new IdentityVerified("R-6", CONTRACT, "tokyo-shinjuku-west", VisitPurpose.OTHER, IdDocument.MY_NUMBER_CARD,
                 "staff-1", SET_AT);
 
         assertTrue(pin().grantReset(other, Optional.empty(), POLICY).isEmpty());
@@ -287,7 +287,7 @@ class PinTest {
     }
 
     private ResetGrant givenGrant(String reservation, Instant verifiedAt) {
-        List<PinChange> granted = pin().grantReset(new IdentityVerified(reservation, CONTRACT, VisitPurpose.PIN_RESET,
+        List<PinChange> granted = pin().grantReset(new IdentityVerified(reservation, CONTRACT, "tokyo-shinjuku-west", VisitPurpose.PIN_RESET,
                 IdDocument.DRIVING_LICENCE, "staff-1", verifiedAt), Optional.empty(), POLICY);
         given(granted);
         return ResetGrant.of((ResetGranted) only(granted));

@@ -80,7 +80,7 @@ class ShopResetTest {
         setPin(contract, "4827").statusCode(201);
         String reservation = "R-" + UUID.randomUUID();
         publish(Topics.RESERVATION_EVENTS, contract, EventEnvelope.of(UUID.randomUUID(), 2, clock.instant(),
-                new IdentityVerified(reservation, contract, VisitPurpose.PIN_CHANGE, IdDocument.DRIVING_LICENCE,
+                new IdentityVerified(reservation, contract, "tokyo-shinjuku-west", VisitPurpose.PIN_CHANGE, IdDocument.DRIVING_LICENCE,
                         "staff-3", tokyo("2031-05-02T10:00:00"))));
         awaitGrant(contract, 1);
 
@@ -109,7 +109,7 @@ class ShopResetTest {
     /** Published with the contract as key, so one test's messages stay in order on one partition. */
     private EventEnvelope<IdentityVerified> identityVerified(String contract, String reservation, VisitPurpose purpose) {
         EventEnvelope<IdentityVerified> envelope = EventEnvelope.of(UUID.randomUUID(), 2, clock.instant(),
-                new IdentityVerified(reservation, contract, purpose, IdDocument.MY_NUMBER_CARD, "staff-3", clock.instant()));
+                new IdentityVerified(reservation, contract, "tokyo-shinjuku-west", purpose, IdDocument.MY_NUMBER_CARD, "staff-3", clock.instant()));
         publish(Topics.RESERVATION_EVENTS, contract, envelope);
         return envelope;
     }

@@ -100,7 +100,7 @@ public record Reservation(String number, String contractId, String shopId, Insta
                     .toLocalTime() + " Japan time on " + Slots.local(start).toLocalDate() + "; please book a new visit.");
         }
         IdDocument accepted = IdentityDocuments.accept(document, original);
-        return new IdentityVerified(number, contractId, purpose, accepted, staffId, now);
+        return new IdentityVerified(number, contractId, shopId, purpose, accepted, staffId, now);
     }
 
     /** A booking nobody checked in for by the end of its slot plus the grace period. */

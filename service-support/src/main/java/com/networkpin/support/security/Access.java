@@ -1,0 +1,92 @@
+package com.networkpin.support.security;
+
+import com.networkpin.support.Problem;
+import com.networkpin.support.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, from the verified token only: its subject, roles and the claims that scope a
+ * role to one contract ({@code contract_id}), one shop ({@code shop_id}) or some channels
+ * ({@code channels}). Resources check these before anything is read or written, so a refusal
+ * writes nothing.
+ */
+@RequestScoped
+public class Access {
+
+    public static final String CONTRACT_CLAIM = "contract_id";
+    public static final String SHOP_CLAIM = "shop_id";
+    public static final String CHANNELS_CLAIM = "channels";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public Access(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /** The token's subject: who acted, as recorded in events. */
+    public String subject() {
+        return token.getSubject();
+    }
+
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
+    public Optional<String> contract() {
+        return claim(CONTRACT_CLAIM);
+    }
+
+    public Optional<String> shop() {
+        return claim(SHOP_CLAIM);
+    }
+
+    /** The channels a gateway's token allows (empty when the claim is missing). */
+    public Set<String> channels() {
+        Object value = token.getClaim(CHANNELS_CLAIM);
+        if (value instanceof JsonArray array) {
+            return array.stream().map(Access::text).collect(Collectors.toUnmodifiableSet());
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(Access::text).collect(Collectors.toUnmodifiableSet());
+        }
+        return Set.of();
+    }
+
+    /** For a customer: refuses unless {@code contractId} is the token's own contract. */
+    public void requireOwnContractIfCustomer(String contractId) {
+        if (is(Roles.CUSTOMER) && !contract().filter(contractId::equals).isPresent()) {
+            throw forbidden("A customer may act only on their own contract.");
+        }
+    }
+
+    /** Refuses unless the token names {@code shopId} as its shop. */
+    public void requireShop(String shopId) {
+        if (!shop().filter(shopId::equals).isPresent()) {
+            throw forbidden("Shop staff may act only for their own shop.");
+        }
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+    }
+
+    private Optional<String> claim(String name) {
+        Object value = token.getClaim(name);
+        return value == null ? Optional.empty() : Optional.of(text(value)).filter(s -> !s.isBlank());
+    }
+
+    /** Claims arrive as JSON-P values or plain Java ones, depending on the claim. */
+    private static String text(Object value) {
+        return value instanceof JsonString string ? string.getString() : value.toString();
+    }
+}
