@@ -110,7 +110,7 @@ public final class Bench {
     }
 
     private static Map<String, String> randomPinKeys() {
-        return Map.of("NETWORK_PIN_PIN_SECRETS_PEPPER", randomKey(),
+        return Map.of("NETWORK_PIN_PIN_SECRETS_PEPPERS_DEV_1", randomKey(),
                 "NETWORK_PIN_PIN_SECRETS_ENCRYPTION_KEYS_DEV_1", randomKey(),
                 "NETWORK_PIN_PIN_SECRETS_ENCRYPTION_KEYS_DEV_2", randomKey());
     }

@@ -3,6 +3,7 @@ package com.networkpin.eventstore;
 import com.networkpin.events.DomainEvent;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
+import com.networkpin.events.LogSafe;
 import com.networkpin.events.UnreadableEventException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class EventConsumer {
                 readable.putIfAbsent(envelope.id(), envelope);
             } catch (UnreadableEventException e) {
                 LOG.warnf("%s: dead-lettering %s-%d@%d: %s", consumer, record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
+                        record.offset(), LogSafe.message(e));
                 deadLetters.add(OutboxMessage.deadLetter(record, e.getMessage()));
             }
         }

@@ -1,5 +1,6 @@
 package com.networkpin.eventstore;
 
+import com.networkpin.events.LogSafe;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -101,7 +102,7 @@ public class OutboxRelay {
                 }
                 idle(config.pollInterval());
             } catch (Exception e) {
-                LOG.warnf("outbox relay paused for %s: %s", backOff, e.getMessage());
+                LOG.warnf("outbox relay paused for %s: %s", backOff, LogSafe.message(e));
                 idle(backOff);
                 backOff = min(backOff.multipliedBy(2), config.maxBackOff());
             }

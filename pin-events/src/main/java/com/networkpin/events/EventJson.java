@@ -44,7 +44,10 @@ public final class EventJson {
         }
     }
 
-    /** Reads an envelope; anything that is not a well-formed envelope of a known event type is refused. */
+    /**
+     * Reads an envelope; anything that is not a well-formed envelope of a known event type is refused.
+     * The refusal's message quotes what it names of the input (a type, a field name) through {@link LogSafe}.
+     */
     public static EventEnvelope<DomainEvent> read(String json) {
         try {
             JsonNode node = MAPPER.readTree(json);
@@ -53,7 +56,7 @@ public final class EventJson {
             }
             String typeName = text(envelope, "type");
             EventType type = EventType.byTypeName(typeName)
-                    .orElseThrow(() -> new UnreadableEventException("unknown event type " + typeName));
+                    .orElseThrow(() -> new UnreadableEventException("unknown event type " + LogSafe.of(typeName)));
             DomainEvent data = MAPPER.treeToValue(required(envelope, "data"), type.recordClass());
             return new EventEnvelope<>(
                     UUID.fromString(text(envelope, "id")),
@@ -75,7 +78,7 @@ public final class EventJson {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            where += " in field " + mapping.getPathReference().replaceAll("^.*\\[\"|\"\\]$", "");
+            where += " in field " + LogSafe.of(mapping.getPathReference().replaceAll("^.*\\[\"|\"\\]$", ""));
         }
         return e.getClass().getSimpleName() + where;
     }

@@ -1,5 +1,6 @@
 package com.networkpin.scheduler.messaging;
 
+import com.networkpin.events.LogSafe;
 import com.networkpin.events.MidnightUnlock;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -37,7 +38,7 @@ public class MidnightTicker {
         return publisher.publishDue()
                 .invoke(MidnightTicker::logPublished)
                 .onFailure().invoke(failure -> LOG.warnf("midnight tick failed, next tick retries: %s",
-                        failure.getMessage()))
+                        LogSafe.message(failure)))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,10 +50,13 @@ public class PinBeans {
     @Singleton
     PinSecrets secrets() {
         PinConfig.Secrets secrets = config.secrets();
-        Base64.Decoder base64 = Base64.getDecoder();
-        Map<String, byte[]> keys = secrets.encryptionKeys().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> base64.decode(e.getValue())));
-        return new HmacAesPinSecrets(base64.decode(secrets.pepper().orElseThrow()), keys,
+        return new HmacAesPinSecrets(decoded(secrets.peppers()), secrets.activePepperId().orElseThrow(),
+                secrets.legacyPepperId().orElse(null), decoded(secrets.encryptionKeys()),
                 secrets.activeKeyId().orElseThrow());
+    }
+
+    private static Map<String, byte[]> decoded(Map<String, String> keys) {
+        return keys.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> SecretsCheck.decode(e.getValue())));
     }
 }

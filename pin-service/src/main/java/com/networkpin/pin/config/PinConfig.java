@@ -42,8 +42,26 @@ public interface PinConfig {
     /** The development keys, known to everyone: only for %dev/%test, refused by the prod profile. */
     Secrets developmentSecrets();
 
+    /** Every value is base64 (standard or URL-safe alphabet, padding optional). */
     interface Secrets {
-        /** Base64 of at least 32 bytes: the HMAC key of the verification hash. */
+        /**
+         * Pepper id -> base64 of at least 32 bytes: the HMAC keys of the verification hash. Old ids
+         * stay to verify PINs hashed before a rotation; each is re-hashed with the active pepper at
+         * its next successful verification.
+         */
+        Map<String, String> peppers();
+
+        /** The pepper id new PINs are hashed with. */
+        Optional<String> activePepperId();
+
+        /**
+         * The pepper id of PINs stored before peppers had ids. May be left out while one pepper is
+         * configured (it is that one); required once there are more, so that a rotation never checks
+         * those PINs against the new pepper.
+         */
+        Optional<String> legacyPepperId();
+
+        /** No longer read (a pepper needs an id): refused at start-up, naming its replacement. */
         Optional<String> pepper();
 
         /** Key id -> base64 of a 32-byte AES key. Old ids stay to read PINs sealed before a rotation. */

@@ -5,6 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -13,7 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * HMAC-SHA256(pepper, salt || PIN) with a random 16-byte salt per PIN for verification, and
  * AES-256-GCM with a random 12-byte nonce and the contract id as associated data for disclosure.
- * New PINs are sealed with the active key; older key ids stay readable while they are configured.
+ * Peppers and encryption keys have ids: new PINs are hashed with the active pepper and sealed with
+ * the active key; older ids stay usable while they are configured, so a rotation locks no one out.
+ * A credential without a pepper id (stored before peppers had ids) was hashed with the legacy pepper.
  */
 public final class HmacAesPinSecrets implements PinSecrets {
 
@@ -21,27 +26,44 @@ public final class HmacAesPinSecrets implements PinSecrets {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec pepper;
+    private final Map<String, SecretKeySpec> peppers;
+    private final String activePepperId;
+    private final String legacyPepperId;
     private final Map<String, SecretKeySpec> keys;
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
-    public HmacAesPinSecrets(byte[] pepper, Map<String, byte[]> encryptionKeys, String activeKeyId) {
-        if (pepper.length < 32) {
-            throw new IllegalArgumentException("the pepper must be at least 32 bytes");
+    /**
+     * @param peppers        pepper id -> HMAC key of at least 32 bytes
+     * @param legacyPepperId the pepper of credentials without a pepper id; null: the active pepper
+     * @param encryptionKeys key id -> 32-byte AES key
+     */
+    public HmacAesPinSecrets(Map<String, byte[]> peppers, String activePepperId, String legacyPepperId,
+                             Map<String, byte[]> encryptionKeys, String activeKeyId) {
+        this.peppers = keyring(peppers, activePepperId, "pepper", "HmacSHA256", length -> length >= 32,
+                "is shorter than 32 bytes");
+        this.activePepperId = activePepperId;
+        this.legacyPepperId = legacyPepperId == null ? activePepperId : legacyPepperId;
+        if (!peppers.containsKey(this.legacyPepperId)) {
+            throw new IllegalArgumentException("the legacy pepper id " + legacyPepperId + " has no pepper");
         }
-        encryptionKeys.forEach((id, key) -> {
-            if (key.length != 32) {
-                throw new IllegalArgumentException("encryption key " + id + " is not 32 bytes (AES-256)");
+        this.keys = keyring(encryptionKeys, activeKeyId, "encryption key", "AES", length -> length == 32,
+                "is not 32 bytes (AES-256)");
+        this.activeKeyId = activeKeyId;
+    }
+
+    private static Map<String, SecretKeySpec> keyring(Map<String, byte[]> keys, String activeId, String what,
+                                                      String algorithm, IntPredicate validLength, String invalid) {
+        keys.forEach((id, key) -> {
+            if (!validLength.test(key.length)) {
+                throw new IllegalArgumentException(what + " " + id + " " + invalid);
             }
         });
-        if (!encryptionKeys.containsKey(activeKeyId)) {
-            throw new IllegalArgumentException("the active key id " + activeKeyId + " has no key");
+        if (!keys.containsKey(activeId)) {
+            throw new IllegalArgumentException("the active " + what + " id " + activeId + " has no " + what);
         }
-        this.pepper = new SecretKeySpec(pepper, "HmacSHA256");
-        this.keys = encryptionKeys.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                Map.Entry::getKey, e -> new SecretKeySpec(e.getValue(), "AES")));
-        this.activeKeyId = activeKeyId;
+        return keys.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, e -> new SecretKeySpec(e.getValue(), algorithm)));
     }
 
     @Override
@@ -53,7 +75,7 @@ public final class HmacAesPinSecrets implements PinSecrets {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(contractId.getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = cipher.doFinal(pin.digits().getBytes(StandardCharsets.US_ASCII));
-            return new Credential(salt, hmac(salt, pin), activeKeyId, nonce, ciphertext);
+            return new Credential(salt, hmac(activePepperId, salt, pin), activePepperId, activeKeyId, nonce, ciphertext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal a PIN: " + e.getClass().getSimpleName());
         }
@@ -61,7 +83,16 @@ public final class HmacAesPinSecrets implements PinSecrets {
 
     @Override
     public boolean matches(Credential credential, PinCode attempt) {
-        return MessageDigest.isEqual(credential.hmac(), hmac(credential.salt(), attempt));
+        return MessageDigest.isEqual(credential.hmac(), hmac(pepperIdOf(credential), credential.salt(), attempt));
+    }
+
+    @Override
+    public Optional<Credential> rehashed(Credential credential, PinCode pin) {
+        if (activePepperId.equals(credential.pepperId())) {
+            return Optional.empty();
+        }
+        byte[] salt = randomBytes(SALT_BYTES);
+        return Optional.of(credential.withHash(salt, hmac(activePepperId, salt, pin), activePepperId));
     }
 
     @Override
@@ -82,7 +113,16 @@ public final class HmacAesPinSecrets implements PinSecrets {
         }
     }
 
-    private byte[] hmac(byte[] salt, PinCode pin) {
+    private String pepperIdOf(Credential credential) {
+        return credential.pepperId() == null ? legacyPepperId : credential.pepperId();
+    }
+
+    private byte[] hmac(String pepperId, byte[] salt, PinCode pin) {
+        SecretKeySpec pepper = peppers.get(pepperId);
+        if (pepper == null) {
+            // Not a mismatch: counting it as a wrong entry would lock out the PIN's holder.
+            throw new IllegalStateException("no pepper configured for pepper id " + pepperId);
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(pepper);

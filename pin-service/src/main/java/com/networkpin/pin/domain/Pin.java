@@ -56,7 +56,8 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
 
     /**
      * Checks an attempt. While locked the PIN is not even compared. The wrong entry that reaches
-     * the limit is recorded as a failure followed by the lock.
+     * the limit is recorded as a failure followed by the lock. A right entry checked with an older
+     * pepper than the active one carries the PIN's new hash under the active pepper.
      */
     public Verification verify(PinCode attempt, Channel channel, PinSecrets secrets, PinPolicy policy, Instant now) {
         requireSet();
@@ -64,7 +65,10 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
         if (status == PinStatus.LOCKED) {
             changes.add(PinChange.of(new AttemptRefused(contractId, channel, now, unlocksAt)));
         } else if (secrets.matches(credential, attempt)) {
-            changes.add(PinChange.of(new AttemptSucceeded(contractId, channel, now)));
+            AttemptSucceeded succeeded = new AttemptSucceeded(contractId, channel, now);
+            changes.add(secrets.rehashed(credential, attempt)
+                    .map(rehashed -> PinChange.of(succeeded, rehashed))
+                    .orElseGet(() -> PinChange.of(succeeded)));
         } else {
             int failures = consecutiveFailures + 1;
             int remaining = Math.max(0, policy.maxConsecutiveFailures() - failures);
@@ -158,7 +162,8 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
                     disclosuresOnDate);
         }
         if (event instanceof AttemptSucceeded) {
-            return with(next, status, 0, lockedAt, unlocksAt);
+            Credential kept = change.credential() == null ? credential : change.credential(); // re-hashed
+            return new Pin(contractId, next, status, 0, lockedAt, unlocksAt, kept, disclosureDate, disclosuresOnDate);
         }
         if (event instanceof AttemptFailed failed) {
             return with(next, status, failed.consecutiveFailures(), lockedAt, unlocksAt);

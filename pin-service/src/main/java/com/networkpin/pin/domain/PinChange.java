@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * One event of a PIN's stream with its id. {@code credential} is set only for the events that
- * store a new PIN ({@code PinSet}, {@code PinReset}); it is kept by this service and never published.
+ * store a new PIN ({@code PinSet}, {@code PinReset}) and for an {@code AttemptSucceeded} that
+ * re-hashed the PIN with the active pepper; it is kept by this service and never published.
  */
 public record PinChange(UUID eventId, PinEvent event, Credential credential) {
 

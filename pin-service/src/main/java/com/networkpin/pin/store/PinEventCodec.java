@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stored form of PIN events: the published record's JSON plus, for PinSet and PinReset, a
- * {@code credential} member (hash, salt, sealed PIN). The publication is the bare record, so the
- * credential never leaves the service.
+ * The stored form of PIN events: the published record's JSON plus, for PinSet, PinReset and an
+ * AttemptSucceeded that re-hashed the PIN, a {@code credential} member (hash, salt, pepper id, sealed
+ * PIN). The publication is the bare record, so the credential never leaves the service. A credential
+ * stored before peppers had ids has no {@code pepperId}.
  */
 final class PinEventCodec {
 
     private static final String CREDENTIAL = "credential";
+    private static final String PEPPER_ID = "pepperId";
     private static final ObjectMapper JSON = EventJson.mapper();
 
     private PinEventCodec() {
@@ -72,6 +74,7 @@ final class PinEventCodec {
             data.putObject(CREDENTIAL)
                     .put("salt", base64.encodeToString(credential.salt()))
                     .put("hmac", base64.encodeToString(credential.hmac()))
+                    .put(PEPPER_ID, credential.pepperId())
                     .put("keyId", credential.keyId())
                     .put("nonce", base64.encodeToString(credential.nonce()))
                     .put("ciphertext", base64.encodeToString(credential.ciphertext()));
@@ -82,7 +85,7 @@ final class PinEventCodec {
     private static Credential credential(JsonNode node) {
         Base64.Decoder base64 = Base64.getDecoder();
         return new Credential(base64.decode(node.get("salt").asText()), base64.decode(node.get("hmac").asText()),
-                node.get("keyId").asText(), base64.decode(node.get("nonce").asText()),
-                base64.decode(node.get("ciphertext").asText()));
+                node.hasNonNull(PEPPER_ID) ? node.get(PEPPER_ID).asText() : null, node.get("keyId").asText(),
+                base64.decode(node.get("nonce").asText()), base64.decode(node.get("ciphertext").asText()));
     }
 }

@@ -2,6 +2,7 @@ package com.networkpin.pin.store;
 
 import com.networkpin.events.Channel;
 import com.networkpin.events.IdentityVerified;
+import com.networkpin.events.LogSafe;
 import com.networkpin.eventstore.EventStore;
 import com.networkpin.eventstore.Transactions;
 import com.networkpin.pin.domain.Disclosure;
@@ -54,7 +55,7 @@ public class PinService {
 
     public Uni<Pin> set(String contractId, PinCode pin) {
         return command(contractId, (tx, current, now) -> record(tx, current, current.set(pin, secrets, now), now))
-                .invoke(after -> LOG.infof("PIN set for contract %s", contractId));
+                .invoke(after -> LOG.infof("PIN set for contract %s", LogSafe.of(contractId)));
     }
 
     public Uni<VerificationResult> verify(String contractId, PinCode attempt, Channel channel) {
@@ -68,13 +69,15 @@ public class PinService {
         return command(contractId, (tx, current, now) -> {
             Disclosure disclosure = current.disclose(agentId, identityCheckRef, secrets, policy, now);
             return record(tx, current, disclosure.changes(), now).replaceWith(disclosure);
-        }).invoke(d -> LOG.infof("PIN of contract %s disclosed to agent %s", contractId, agentId));
+        }).invoke(d -> LOG.infof("PIN of contract %s disclosed to agent %s", LogSafe.of(contractId),
+                LogSafe.of(agentId)));
     }
 
     public Uni<Pin> reset(String contractId, String reservationNumber, PinCode newPin) {
         return command(contractId, (tx, current, now) -> grants.find(tx, reservationNumber)
                 .chain(grant -> record(tx, current, current.reset(newPin, reservationNumber, grant, secrets, now), now)))
-                .invoke(after -> LOG.infof("PIN of contract %s reset under reservation %s", contractId, reservationNumber));
+                .invoke(after -> LOG.infof("PIN of contract %s reset under reservation %s", LogSafe.of(contractId),
+                        LogSafe.of(reservationNumber)));
     }
 
     /** In the caller's transaction (the consumer's inbox transaction). */
@@ -121,7 +124,7 @@ public class PinService {
                         return Uni.createFrom().item(snapshot.orElseGet(() -> Pin.notSet(contractId)));
                     }
                     LOG.warnf("snapshot of contract %s is not at stream version %d: replaying its events",
-                            contractId, version);
+                            LogSafe.of(contractId), version);
                     return eventStore.load(tx, contractId, 0)
                             .map(stored -> Pin.replay(contractId, PinEventCodec.fromStored(stored), policy));
                 });

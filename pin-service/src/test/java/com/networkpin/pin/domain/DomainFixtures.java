@@ -19,7 +19,13 @@ final class DomainFixtures {
     }
 
     static HmacAesPinSecrets secrets() {
-        return new HmacAesPinSecrets(filled(32, 1), Map.of("k1", filled(32, 2), "k2", filled(32, 3)), "k1");
+        return secrets(Map.of("p1", filled(32, 1)), "p1", null);
+    }
+
+    /** The encryption keys of {@link #secrets()} (k1 active, k2) with these peppers. */
+    static HmacAesPinSecrets secrets(Map<String, byte[]> peppers, String activePepperId, String legacyPepperId) {
+        return new HmacAesPinSecrets(peppers, activePepperId, legacyPepperId,
+                Map.of("k1", filled(32, 2), "k2", filled(32, 3)), "k1");
     }
 
     static byte[] filled(int length, int value) {

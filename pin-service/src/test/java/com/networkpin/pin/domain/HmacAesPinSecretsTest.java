@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HmacAesPinSecretsTest {
@@ -49,7 +50,7 @@ class HmacAesPinSecretsTest {
     @Test
     void givenARotatedKey_whenOpeningAPinSealedWithTheOldKey_thenItStillOpens() {
         Credential old = secrets.protect("C-1", PIN);
-        HmacAesPinSecrets rotated = new HmacAesPinSecrets(DomainFixtures.filled(32, 1),
+        HmacAesPinSecrets rotated = new HmacAesPinSecrets(Map.of("p1", DomainFixtures.filled(32, 1)), "p1", null,
                 Map.of("k1", DomainFixtures.filled(32, 2), "k2", DomainFixtures.filled(32, 3)), "k2");
 
         Credential fresh = rotated.protect("C-1", PIN);
@@ -62,9 +63,71 @@ class HmacAesPinSecretsTest {
 
     @Test
     void givenAShortKey_whenConfigured_thenItIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new HmacAesPinSecrets(DomainFixtures.filled(32, 1),
+        Map<String, byte[]> peppers = Map.of("p1", DomainFixtures.filled(32, 1));
+        assertThrows(IllegalArgumentException.class, () -> new HmacAesPinSecrets(peppers, "p1", null,
                 Map.of("k1", DomainFixtures.filled(16, 2)), "k1"));
-        assertThrows(IllegalArgumentException.class, () -> new HmacAesPinSecrets(DomainFixtures.filled(8, 1),
-                Map.of("k1", DomainFixtures.filled(32, 2)), "k1"));
+        assertThrows(IllegalArgumentException.class, () -> DomainFixtures.secrets(
+                Map.of("p1", DomainFixtures.filled(8, 1)), "p1", null));
+    }
+
+    @Test
+    void givenAnActiveOrLegacyPepperIdWithoutPepper_whenConfigured_thenItIsRefused() {
+        Map<String, byte[]> peppers = Map.of("p1", DomainFixtures.filled(32, 1));
+
+        assertThrows(IllegalArgumentException.class, () -> DomainFixtures.secrets(peppers, "p2", null));
+        assertThrows(IllegalArgumentException.class, () -> DomainFixtures.secrets(peppers, "p1", "p0"));
+    }
+
+    // ---- pepper rotation ----
+
+    @Test
+    void givenAPinHashedWithTheActivePepper_whenItMatches_thenItNeedsNoNewHash() {
+        Credential credential = secrets.protect("C-1", PIN);
+
+        assertEquals("p1", credential.pepperId());
+        assertEquals(Optional.empty(), secrets.rehashed(credential, PIN));
+    }
+
+    @Test
+    void givenARotatedPepper_whenAPinHashedWithTheOldOneIsRehashed_thenOnlyTheNewPepperIsNeededAndTheSealStays() {
+        Credential old = secrets.protect("C-1", PIN);
+        HmacAesPinSecrets rotated = DomainFixtures.secrets(Map.of("p1", DomainFixtures.filled(32, 1),
+                "p2", DomainFixtures.filled(32, 9)), "p2", "p1");
+
+        assertTrue(rotated.matches(old, PIN));
+        assertFalse(rotated.matches(old, new PinCode("4828")));
+        Credential rehashed = rotated.rehashed(old, PIN).orElseThrow();
+
+        assertEquals("p2", rehashed.pepperId());
+        assertFalse(Arrays.equals(old.salt(), rehashed.salt()));
+        assertEquals(old.keyId(), rehashed.keyId());
+        assertTrue(Arrays.equals(old.ciphertext(), rehashed.ciphertext()), "the sealed PIN is not touched");
+        HmacAesPinSecrets onlyNew = DomainFixtures.secrets(Map.of("p2", DomainFixtures.filled(32, 9)), "p2", null);
+        assertTrue(onlyNew.matches(rehashed, PIN));
+        assertFalse(onlyNew.matches(rehashed, new PinCode("4828")));
+        assertEquals(Optional.empty(), onlyNew.rehashed(rehashed, PIN));
+    }
+
+    @Test
+    void givenACredentialWithoutPepperId_whenChecked_thenTheLegacyPepperVerifiesItAndItIsRehashed() {
+        Credential made = secrets.protect("C-1", PIN);
+        Credential legacy = new Credential(made.salt(), made.hmac(), null, made.keyId(), made.nonce(), made.ciphertext());
+        HmacAesPinSecrets rotated = DomainFixtures.secrets(Map.of("p1", DomainFixtures.filled(32, 1),
+                "p2", DomainFixtures.filled(32, 9)), "p2", "p1");
+
+        assertTrue(secrets.matches(legacy, PIN), "without a legacy id, the active pepper");
+        assertEquals("p1", secrets.rehashed(legacy, PIN).orElseThrow().pepperId(), "stamped with its id");
+        assertTrue(rotated.matches(legacy, PIN));
+        assertFalse(rotated.matches(legacy, new PinCode("4828")));
+        assertEquals("p2", rotated.rehashed(legacy, PIN).orElseThrow().pepperId());
+    }
+
+    @Test
+    void givenAPepperNoLongerConfigured_whenChecking_thenItFailsRatherThanCountingAWrongEntry() {
+        Credential old = secrets.protect("C-1", PIN);
+        HmacAesPinSecrets without = DomainFixtures.secrets(Map.of("p2", DomainFixtures.filled(32, 9)), "p2", null);
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> without.matches(old, PIN));
+        assertTrue(failure.getMessage().contains("p1"));
     }
 }

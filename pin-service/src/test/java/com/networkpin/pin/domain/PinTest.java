@@ -19,6 +19,7 @@ import com.networkpin.events.Locked;
 import com.networkpin.events.PinDisclosed;
 import com.networkpin.events.PinEvent;
 import com.networkpin.events.PinReset;
+import com.networkpin.events.PinSet;
 import com.networkpin.events.ResetGranted;
 import com.networkpin.events.UnlockReason;
 import com.networkpin.events.Unlocked;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ class PinTest {
     private static final PinCode RIGHT = new PinCode("4827");
     private static final PinCode WRONG = new PinCode("1357");
     private static final Instant SET_AT = tokyo("2030-01-10T10:00:00");
+    private static final byte[] PEPPER_A = DomainFixtures.filled(32, 0xA);
+    private static final byte[] PEPPER_B = DomainFixtures.filled(32, 0xB);
 
     private final HmacAesPinSecrets secrets = DomainFixtures.secrets();
     private final List<PinChange> history = new ArrayList<>();
@@ -268,6 +272,53 @@ class PinTest {
         assertEquals(history.size(), replayed.version());
         assertEquals(PinStatus.LOCKED, replayed.status());
         assertNull(Pin.notSet(CONTRACT).credential());
+    }
+
+    // ---- pepper rotation ----
+
+    @Test
+    void givenAPinSetUnderPepperA_whenPepperBBecomesActive_thenTheRightPinVerifiesAndIsRehashedWithB() {
+        HmacAesPinSecrets onlyA = DomainFixtures.secrets(Map.of("A", PEPPER_A), "A", null);
+        HmacAesPinSecrets rotated = DomainFixtures.secrets(Map.of("A", PEPPER_A, "B", PEPPER_B), "B", "A");
+        HmacAesPinSecrets onlyB = DomainFixtures.secrets(Map.of("B", PEPPER_B), "B", null);
+        given(Pin.notSet(CONTRACT).set(RIGHT, onlyA, SET_AT));
+        Credential before = pin().credential();
+        assertEquals("A", before.pepperId());
+
+        Verification wrong = pin().verify(WRONG, Channel.BILLING, rotated, POLICY, SET_AT.plusSeconds(60));
+        given(wrong.changes());
+        Verification right = pin().verify(RIGHT, Channel.BILLING, rotated, POLICY, SET_AT.plusSeconds(120));
+        given(right.changes());
+
+        assertEquals(Outcome.MISMATCH, wrong.result().outcome());
+        assertNull(wrong.changes().get(0).credential(), "a wrong entry changes no hash");
+        assertEquals(Outcome.VERIFIED, right.result().outcome());
+        assertInstanceOf(AttemptSucceeded.class, only(right.changes()));
+        Credential after = pin().credential();
+        assertEquals("B", after.pepperId());
+        assertEquals(before.keyId(), after.keyId());
+        assertEquals(RIGHT, onlyB.reveal(CONTRACT, after));
+        assertNull(pin().verify(RIGHT, Channel.BILLING, rotated, POLICY, SET_AT.plusSeconds(180)).changes().get(0)
+                .credential(), "rehashed once");
+        assertEquals(Outcome.VERIFIED, pin().verify(RIGHT, Channel.BILLING, onlyB, POLICY, SET_AT.plusSeconds(240))
+                .result().outcome(), "pepper A is no longer needed");
+        assertEquals(Outcome.MISMATCH, pin().verify(WRONG, Channel.BILLING, onlyB, POLICY, SET_AT.plusSeconds(300))
+                .result().outcome());
+    }
+
+    @Test
+    void givenAPinStoredBeforePepperIds_whenVerifiedAfterARotation_thenTheLegacyPepperVerifiesItAndItIsRehashed() {
+        HmacAesPinSecrets onlyA = DomainFixtures.secrets(Map.of("A", PEPPER_A), "A", null);
+        Credential made = onlyA.protect(CONTRACT, RIGHT);
+        history.add(new PinChange(UUID.randomUUID(), new PinSet(CONTRACT, SET_AT),
+                new Credential(made.salt(), made.hmac(), null, made.keyId(), made.nonce(), made.ciphertext())));
+        HmacAesPinSecrets rotated = DomainFixtures.secrets(Map.of("A", PEPPER_A, "B", PEPPER_B), "B", "A");
+
+        assertEquals(Outcome.MISMATCH, pin().verify(WRONG, Channel.BILLING, rotated, POLICY, SET_AT.plusSeconds(60))
+                .result().outcome());
+        given(pin().verify(RIGHT, Channel.BILLING, rotated, POLICY, SET_AT.plusSeconds(60)).changes());
+
+        assertEquals("B", pin().credential().pepperId());
     }
 
     // ---- helpers ----

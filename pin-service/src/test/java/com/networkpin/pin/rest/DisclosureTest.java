@@ -7,13 +7,21 @@ import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.tokyo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,9 +88,34 @@ class DisclosureTest {
         disclose(newContractId()).statusCode(404).body("reason", equalTo("PIN_NOT_SET"));
     }
 
+    @Test
+    void givenALineBreakInTheAgentId_whenTheDisclosureIsLogged_thenTheRestStaysOnTheDisclosuresLogLine() throws IOException {
+        clock.moveTo(tokyo("2031-07-01T10:00:00"));
+        String contract = newContractId();
+        setPin(contract, "6294").statusCode(201);
+        String forged = "12:00:00.000 INFO  [forged] (main) all PINs reset";
+
+        disclose(contract, "agent-1\r\n" + forged).statusCode(200);
+
+        String escaped = "PIN of contract " + contract + " disclosed to agent agent-1\\r\\n" + forged;
+        await().atMost(Duration.ofSeconds(10)).until(() -> log().stream().anyMatch(line -> line.contains(escaped)));
+        List<String> lines = log();
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith(forged)), "no forged line");
+        assertEquals(1, lines.stream().filter(line -> line.contains(escaped)).count());
+    }
+
     private static ValidatableResponse disclose(String contract) {
+        return disclose(contract, "agent-12");
+    }
+
+    private static ValidatableResponse disclose(String contract, String agentId) {
         return given().contentType("application/json")
-                .body(Map.of("agentId", "agent-12", "identityCheckRef", "chk-77"))
+                .body(Map.of("agentId", agentId, "identityCheckRef", "chk-77"))
                 .when().post("/contracts/{id}/pin/disclosures", contract).then();
+    }
+
+    /** The service's log file (see application.properties, %test). */
+    private static List<String> log() throws IOException {
+        return Files.readAllLines(Path.of("target/pin-service-test.log"), StandardCharsets.UTF_8);
     }
 }
