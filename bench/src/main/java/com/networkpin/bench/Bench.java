@@ -4,6 +4,7 @@ import com.networkpin.launcher.PackagedServices;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.testinfra.KeycloakServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,9 +16,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code ./stack bench}: starts a fresh system (real PostgreSQL and Kafka, the three packaged
+ * {@code ./stack bench}: starts a fresh system (real PostgreSQL, Kafka and Keycloak, the three packaged
  * services as processes), measures every figure beside its ceiling, prints a table and writes
  * {@code target/bench-results.json}.
  */
@@ -41,12 +43,13 @@ public final class Bench {
         report.setting("contracts", options.contracts());
         report.setting("lockedPins", options.lockedPins());
         report.setting("stepSeconds", options.step().toSeconds());
+        CompletableFuture<KeycloakServer> keycloak = Infrastructure.keycloakInBackground();
         Infrastructure infrastructure = Infrastructure.get();
         // A rebuild while the benchmark runs (others build on the same machine) must not pull
         // classes from under a running service.
         Path services = PackagedServices.snapshot(repository, repository.resolve("bench/target/services"));
         try (ServiceFleet fleet = new ServiceFleet(services, repository.resolve("bench/target/service-logs"),
-                infrastructure.postgres(), infrastructure.kafka(), "demo")) {
+                infrastructure.postgres(), infrastructure.kafka(), keycloak.join().issuer(), "demo")) {
             System.out.println("starting the system …");
             Map<StackService, Duration> ready = startAll(fleet, Duration.ofSeconds(180));
             Scenarios scenarios = new Scenarios(options, report, infrastructure.postgres());

@@ -46,7 +46,7 @@ final class BookingStorm {
         for (DayOfWeek day : DayOfWeek.values()) {
             hours.put(day.name(), Map.of("opens", "09:00", "closes", "18:00"));
         }
-        Http.Reply reply = new Http().put(URL + "/shops/" + shopId, Map.of("name", "Benchmark Shop",
+        Http.Reply reply = new Http().as(Principals.actors().operator()).put(URL + "/shops/" + shopId, Map.of("name", "Benchmark Shop",
                 "prefecture", "Tokyo", "address", "1-1-1 Marunouchi, Chiyoda-ku, Tokyo", "openingHours", hours,
                 "counters", COUNTERS));
         if (reply.status() != 201) {
@@ -55,14 +55,18 @@ final class BookingStorm {
         return this;
     }
 
-    /** {@code bookings} bookings of tomorrow's slot at {@code time} (Japan), all sent at once. */
+    /**
+     * {@code bookings} bookings of tomorrow's slot at {@code time} (Japan), all sent at once, each for
+     * another contract: as the shop's terminal, which books for any customer at its shop.
+     */
     Result storm(int bookings, LocalTime time) {
+        String staffToken = Principals.actors().shopStaff(shopId).bearer();
         String start = ZonedDateTime.of(LocalDate.now(JAPAN).plusDays(1), time, JAPAN)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<HttpRequest> requests = new ArrayList<>(bookings);
         for (int i = 0; i < bookings; i++) {
-            requests.add(booking("STORM-" + run + "-" + i, start));
+            requests.add(booking("STORM-" + run + "-" + i, start, staffToken));
         }
         Histogram latencies = new Histogram(3);
         AtomicInteger booked = new AtomicInteger();
@@ -96,12 +100,13 @@ final class BookingStorm {
         return response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
     }
 
-    private HttpRequest booking(String contract, String start) {
+    private HttpRequest booking(String contract, String start, String staffToken) {
         String body = "{\"contractId\":\"" + contract + "\",\"shopId\":\"" + shopId + "\",\"start\":\"" + start
                 + "\",\"purpose\":\"PIN_RESET\"}";
         return HttpRequest.newBuilder(URI.create(URL + "/reservations"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Authorization", "Bearer " + staffToken)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }

@@ -56,7 +56,7 @@ final class MidnightBurst implements AutoCloseable {
     Result midnight(Duration timeout) {
         long locked = stillLocked(StackService.PIN_SERVICE);
         long begin = System.nanoTime();
-        Http.Reply moved = new Http().post(StackService.LOCK_SCHEDULER.url() + "/admin/clock/next-midnight", null);
+        Http.Reply moved = new Http().as(Principals.actors().operator()).post(StackService.LOCK_SCHEDULER.url() + "/admin/clock/next-midnight", null);
         if (moved.status() != 200 || moved.body().path("published").isNull()) {
             throw new IllegalStateException("no MidnightUnlock published: " + moved.status() + " " + moved.rawBody());
         }

@@ -32,6 +32,7 @@ public final class DemoPrinter {
     }
 
     public void exchange(Http.Reply reply) {
+        out.printf("   → %s%n", reply.caller());
         out.printf("   → %s %s%s%n", reply.method(), reply.url(),
                 reply.requestBody() == null ? "" : "  " + reply.requestBody());
         out.printf("   ← %d%n", reply.status());

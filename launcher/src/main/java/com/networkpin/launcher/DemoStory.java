@@ -10,20 +10,24 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The seed's story against a running system, each step a real REST call: a PIN locks after three
- * wrong entries and lifts at midnight in Japan; a forgotten PIN is confirmed by the manned chat;
- * a shop visit with an identity check resets it. {@code ./stack demo} prints it; the end-to-end
- * tests run it silently and check what it recorded.
+ * The seed's story against a running system, each step a real REST call made by a real principal
+ * with a token of the stack's Keycloak: a PIN locks after three wrong entries and lifts at midnight
+ * in Japan; a forgotten PIN is confirmed by the manned chat; a shop visit with an identity check
+ * resets it; then an impostor's take-over attempt is refused at every step. {@code ./stack demo}
+ * prints it; the end-to-end tests run it silently and check what it recorded.
  */
 public final class DemoStory {
 
     public static final String FIRST_PIN = "2580";
     public static final String WRONG_PIN = "1357";
     public static final String NEW_PIN = "7391";
+    /** A shop the operator opens round the clock, so that a visit can happen whenever the demo runs. */
+    public static final String DEMO_SHOP = "tokyo-demo-round-the-clock";
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final Duration PROPAGATION = Duration.ofSeconds(60);
 
     private final DemoPrinter printer;
+    private final Actors actors;
     private final Http http = new Http();
     private final String pin = StackService.PIN_SERVICE.url();
     private final String scheduler = StackService.LOCK_SCHEDULER.url();
@@ -33,8 +37,9 @@ public final class DemoStory {
     public record Outcome(String contractId, String reservationNumber, Map<String, Http.Reply> replies) {
     }
 
-    public DemoStory(DemoPrinter printer) {
+    public DemoStory(DemoPrinter printer, Actors actors) {
         this.printer = printer;
+        this.actors = actors;
     }
 
     public Outcome run() {
@@ -43,18 +48,21 @@ public final class DemoStory {
         lockAndMidnight(contract, replies);
         forgottenPin(contract, replies);
         String reservation = shopReset(contract, replies);
+        takeOverAttempt(contract, replies);
         printer.chapter("The end");
-        printer.note("Both paths ended with a verified PIN for contract " + contract + ".");
+        printer.note("Both paths ended with a verified PIN for contract " + contract
+                + "; nobody without the right role and claim got anything.");
         return new Outcome(contract, reservation, replies);
     }
 
     private void lockAndMidnight(String contract, Map<String, Http.Reply> replies) {
         printer.chapter("A PIN locks after three wrong entries and lifts at midnight in Japan");
-        printer.step("The contract holder sets a PIN at contract time.");
-        replies.put("set", expect(http.put(pin + "/contracts/" + contract + "/pin", Map.of("pin", FIRST_PIN)), 201));
+        printer.step("The contracting system sets the PIN the holder chose at contract time.");
+        replies.put("set", expect(http.as(actors.contracting()).put(pin + "/contracts/" + contract + "/pin",
+                Map.of("pin", FIRST_PIN)), 201));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
-            printer.step("Wrong PIN, attempt " + attempt + " (My docomo).");
+            printer.step("Wrong PIN, attempt " + attempt + " (My docomo, through the channel gateway).");
             Http.Reply reply = expect(verify(contract, WRONG_PIN), 200);
             replies.put("wrong-" + attempt, reply);
             expectField(reply, "outcome", attempt < 3 ? "MISMATCH" : "LOCKED");
@@ -66,19 +74,21 @@ public final class DemoStory {
                 "outcome", "LOCKED");
 
         printer.step("The chatbot (any hour) tells the state, the unlock time and the manned chat's hours.");
-        replies.put("status-locked", expect(http.get(pin + "/contracts/" + contract + "/pin"), 200));
+        replies.put("status-locked", expect(http.as(actors.chatbot()).get(pin + "/contracts/" + contract + "/pin"), 200));
 
-        printer.step("The lock scheduler has seen the Locked event on Kafka: the lock is pending.");
+        Http operator = http.as(actors.operator());
+        printer.step("The lock scheduler has seen the Locked event on Kafka: the lock is pending (operator's view).");
         replies.put("pending-lock", await("the scheduler to show the lock",
-                () -> http.get(scheduler + "/locks/" + contract), r -> r.status() == 200));
+                () -> operator.get(scheduler + "/locks/" + contract), r -> r.status() == 200));
 
         printer.step("Operator: move the scheduler's clock just past the next midnight (demo only).");
-        replies.put("clock", expect(http.post(scheduler + "/admin/clock/next-midnight", null), 200));
+        replies.put("clock", expect(operator.post(scheduler + "/admin/clock/next-midnight", null), 200));
 
         printer.step("The scheduler published one MidnightUnlock; the pin-service lifts the lock.");
-        replies.put("midnights", expect(http.get(scheduler + "/midnights"), 200));
+        replies.put("midnights", expect(operator.get(scheduler + "/midnights"), 200));
+        Http chatbot = http.as(actors.chatbot());
         replies.put("status-unlocked", await("the PIN is unlocked",
-                () -> http.get(pin + "/contracts/" + contract + "/pin"),
+                () -> chatbot.get(pin + "/contracts/" + contract + "/pin"),
                 r -> r.status() == 200 && "ACTIVE".equals(r.text("status"))));
 
         printer.step("The right PIN is verified again, the count back at zero.");
@@ -88,9 +98,10 @@ public final class DemoStory {
 
     private void forgottenPin(String contract, Map<String, Http.Reply> replies) {
         printer.chapter("A forgotten PIN: the manned chat (有人チャット, 09:00–20:00 JST)");
-        printer.step("A support agent, after checking the holder's identity, asks to see the PIN.");
-        Http.Reply disclosure = http.post(pin + "/contracts/" + contract + "/pin/disclosures",
-                Map.of("agentId", "agent-7", "identityCheckRef", "IDC-" + contract));
+        printer.step("A support agent, after checking the holder's identity, asks to see the PIN"
+                + " (the disclosing agent is the token's subject).");
+        Http.Reply disclosure = http.as(actors.supportAgent()).post(pin + "/contracts/" + contract + "/pin/disclosures",
+                Map.of("identityCheckRef", "IDC-" + contract));
         printer.exchange(disclosure);
         replies.put("disclosure", disclosure);
         if (disclosure.status() == 200) {
@@ -102,28 +113,36 @@ public final class DemoStory {
 
     private String shopReset(String contract, Map<String, Http.Reply> replies) {
         printer.chapter("A new PIN at a shop, after an identity check");
-        printer.step("Find a shop.");
-        Http.Reply shops = expect(http.get(reservations + "/shops?prefecture=Tokyo"), 200);
-        String shopId = first(shops).path("id").asText();
+        printer.step("Operator: open a round-the-clock demo shop, so that the visit can happen now.");
+        expectOneOf(http.as(actors.operator()).put(reservations + "/shops/" + DEMO_SHOP, demoShop()), 200, 201);
 
-        printer.step("Pick the first free 15-minute slot in the coming days.");
-        String start = firstFreeSlot(shopId);
-        printer.note("Slot: " + start);
-
-        printer.step("Book the visit for a PIN reset (no fee for PIN change or reset).");
-        Http.Reply booked = expect(http.post(reservations + "/reservations",
-                Map.of("contractId", contract, "shopId", shopId, "start", start, "purpose", "PIN_RESET"),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201);
+        Actor customer = actors.customer(contract);
+        Actor staff = actors.shopStaff(DEMO_SHOP);
+        printer.step("The customer looks at today's slots of the shop (public, no token).");
+        String today = LocalDate.now(JAPAN).toString();
+        Http.Reply slots = expect(http.get(reservations + "/shops/" + DEMO_SHOP + "/slots?date=" + today), 200);
+        String start = firstBookable(slots);
+        Http.Reply booked;
+        if (start != null) {
+            printer.step("The customer books the next slot today for a PIN reset (no fee for PIN change or reset).");
+            booked = expect(http.as(customer).post(reservations + "/reservations", booking(contract, start),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201);
+        } else {
+            printer.step("No slot left today: the customer walks in and staff book the slot in progress.");
+            booked = expect(http.as(staff).post(reservations + "/reservations", booking(contract, slotInProgress()),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201);
+        }
         replies.put("booked", booked);
         String number = booked.text("reservationNumber");
 
-        printer.step("At the shop, staff check an original driving licence.");
-        replies.put("check-in", expect(http.post(reservations + "/reservations/" + number + "/check-in",
-                Map.of("idDocument", "DRIVING_LICENCE", "original", true, "staffId", "staff-1")), 200));
+        printer.step("At the shop, staff check an original driving licence (the staff member is the token's subject).");
+        replies.put("check-in", expect(http.as(staff).post(reservations + "/reservations/" + number + "/check-in",
+                Map.of("idDocument", "DRIVING_LICENCE", "original", true)), 200));
 
-        printer.step("The customer types a new PIN on the shop terminal (the reset grant arrives from Kafka).");
+        printer.step("The customer types a new PIN on the shop's terminal (the reset grant arrives from Kafka).");
+        Http terminal = http.as(staff);
         replies.put("reset", await("the reset is accepted",
-                () -> http.post(pin + "/contracts/" + contract + "/pin/reset",
+                () -> terminal.post(pin + "/contracts/" + contract + "/pin/reset",
                         Map.of("reservationNumber", number, "newPin", NEW_PIN)),
                 r -> r.status() == 200 || r.status() / 100 == 4 && !isRetryable(r)));
         if (replies.get("reset").status() != 200) {
@@ -134,11 +153,82 @@ public final class DemoStory {
         expectField(keep(replies, "verified-after-reset", expect(verify(contract, NEW_PIN), 200)),
                 "outcome", "VERIFIED");
 
-        printer.step("The reservation shows the visit completed.");
+        printer.step("The customer sees the visit completed.");
+        Http holder = http.as(customer);
         replies.put("visit", await("the visit is completed",
-                () -> http.get(reservations + "/reservations/" + number),
+                () -> holder.get(reservations + "/reservations/" + number),
                 r -> r.status() == 200 && "COMPLETED".equals(r.text("status"))));
         return number;
+    }
+
+    /** The take-over that once worked anonymously: every step is now refused, and writes nothing. */
+    private void takeOverAttempt(String victim, Map<String, Http.Reply> replies) {
+        printer.chapter("An impostor tries to take the PIN over");
+        String impostorContract = "DEMO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Actor impostor = actors.customer(impostorContract);
+        Http anonymous = http;
+
+        printer.step("Without a token, ask the PIN of the victim's contract.");
+        replies.put("takeover-disclose-anonymous", expect(anonymous.post(pin + "/contracts/" + victim + "/pin/disclosures",
+                Map.of("agentId", "nobody", "identityCheckRef", "none")), 401));
+
+        printer.step("As a customer of another contract, read the victim's PIN status.");
+        replies.put("takeover-status", expect(http.as(impostor).get(pin + "/contracts/" + victim + "/pin"), 403));
+
+        printer.step("As a customer of another contract, book a PIN reset visit for the victim's contract.");
+        String start = LocalDate.now(JAPAN).plusDays(2).atTime(12, 0).atZone(JAPAN).toOffsetDateTime().toString();
+        replies.put("takeover-book", expect(http.as(impostor).post(reservations + "/reservations",
+                Map.of("contractId", victim, "shopId", DEMO_SHOP, "start", start, "purpose", "PIN_RESET"),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())), 403));
+
+        printer.step("Without a token, check a visit in as if shop staff.");
+        replies.put("takeover-check-in", expect(anonymous.post(reservations + "/reservations/"
+                        + replies.get("booked").text("reservationNumber") + "/check-in",
+                Map.of("idDocument", "MY_NUMBER_CARD", "original", true, "staffId", "x")), 401));
+
+        printer.step("As a customer, set a new PIN as if at a shop terminal.");
+        replies.put("takeover-reset", expect(http.as(impostor).post(pin + "/contracts/" + victim + "/pin/reset",
+                Map.of("reservationNumber", replies.get("booked").text("reservationNumber"), "newPin", "9062")), 403));
+
+        printer.step("As a channel gateway, move the scheduler's clock to lift every lock.");
+        replies.put("takeover-clock", expectOneOf(http.as(actors.channel()).post(scheduler + "/admin/clock/next-midnight",
+                null), 401, 403));
+
+        printer.step("The victim's PIN is unchanged: the PIN set at the shop still verifies.");
+        expectField(keep(replies, "victim-still-verifies", expect(verify(victim, NEW_PIN), 200)), "outcome", "VERIFIED");
+    }
+
+    private static Map<String, Object> booking(String contract, String start) {
+        return Map.of("contractId", contract, "shopId", DEMO_SHOP, "start", start, "purpose", "PIN_RESET");
+    }
+
+    /** Open 00:00–23:45 every day: the last quarter hour of the day is the only time no visit can start. */
+    private static Map<String, Object> demoShop() {
+        Map<String, Object> hours = new LinkedHashMap<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            hours.put(day.name(), Map.of("opens", "00:00", "closes", "23:45"));
+        }
+        return Map.of("name", "Demo Shop (round the clock)", "prefecture", "Tokyo",
+                "address", "1-1-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023", "openingHours", hours,
+                "closedDates", java.util.List.of(), "counters", 4);
+    }
+
+    private static String firstBookable(Http.Reply slots) {
+        for (JsonNode slot : slots.body().path("slots")) {
+            if (slot.path("bookable").asBoolean()) {
+                return slot.path("start").asText();
+            }
+        }
+        return null;
+    }
+
+    /** The 15-minute slot the Japanese clock is in now. */
+    private static String slotInProgress() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(JAPAN).withSecond(0).withNano(0);
+        if (!now.toLocalTime().isBefore(java.time.LocalTime.of(23, 45))) {
+            throw new StackException("the demo shop closes at 23:45 JST; run the demo again after midnight JST");
+        }
+        return now.withMinute(now.getMinute() / 15 * 15).toOffsetDateTime().toString();
     }
 
     private static Http.Reply keep(Map<String, Http.Reply> replies, String step, Http.Reply reply) {
@@ -153,33 +243,16 @@ public final class DemoStory {
     }
 
     private Http.Reply verify(String contract, String candidate) {
-        return http.post(pin + "/contracts/" + contract + "/pin/verifications",
+        return http.as(actors.channel()).post(pin + "/contracts/" + contract + "/pin/verifications",
                 Map.of("pin", candidate, "channel", "MY_DOCOMO"));
-    }
-
-    private String firstFreeSlot(String shopId) {
-        LocalDate today = LocalDate.now(JAPAN);
-        for (int day = 1; day <= 14; day++) {
-            Http.Reply slots = http.get(reservations + "/shops/" + shopId + "/slots?date=" + today.plusDays(day));
-            for (JsonNode slot : slots.body().path("slots")) {
-                if (slot.path("bookable").asBoolean()) {
-                    return slot.path("start").asText();
-                }
-            }
-        }
-        throw new StackException("no free slot at " + shopId + " in the next two weeks");
     }
 
     private static boolean isRetryable(Http.Reply reply) {
         return reply.status() == 409 || reply.status() == 425 || reply.status() == 503;
     }
 
-    private static JsonNode first(Http.Reply reply) {
-        JsonNode list = reply.body().isArray() ? reply.body() : reply.body().path("shops");
-        if (list.size() == 0) {
-            throw new StackException("empty answer from " + reply.url());
-        }
-        return list.get(0);
+    private Http.Reply expectOneOf(Http.Reply reply, int status, int orStatus) {
+        return expect(reply, reply.status() == orStatus ? orStatus : status);
     }
 
     private Http.Reply expect(Http.Reply reply, int status) {

@@ -11,14 +11,36 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small JSON-over-HTTP client for the demo and the end-to-end tests. */
+/**
+ * A small JSON-over-HTTP client for the demo and the end-to-end tests. Calls carry the bearer token
+ * of the {@link Actor} given by {@link #as(Actor)}; a plain {@code new Http()} calls anonymously.
+ */
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client;
+    private final Actor actor;
 
-    /** A response: status and parsed body (a MissingNode when the body is empty or not JSON). */
-    public record Reply(String method, String url, String requestBody, int status, JsonNode body, String rawBody) {
+    public Http() {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), Actor.ANONYMOUS);
+    }
+
+    private Http(HttpClient client, Actor actor) {
+        this.client = client;
+        this.actor = actor;
+    }
+
+    /** The same client, calling as {@code who}. */
+    public Http as(Actor who) {
+        return new Http(client, who);
+    }
+
+    /**
+     * A response: status and parsed body (a MissingNode when the body is empty or not JSON), and who
+     * called.
+     */
+    public record Reply(String method, String url, String requestBody, int status, JsonNode body, String rawBody,
+                        String caller) {
 
         public String text(String field) {
             return body.path(field).asText();
@@ -52,8 +74,13 @@ public final class Http {
                 request.header("Content-Type", "application/json");
             }
             headers.forEach(request::header);
+            String bearer = actor.bearer();
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(method, url, json, response.statusCode(), parse(response.body()), response.body());
+            return new Reply(method, url, json, response.statusCode(), parse(response.body()), response.body(),
+                    actor.label(bearer));
         } catch (IOException e) {
             throw new StackException(method + " " + url + " failed: " + e.getMessage()
                     + " (is the stack up? ./stack up)");

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * The three services as separate processes against one PostgreSQL (a database each) and one
- * Kafka broker. Used by {@code ./stack up} and by the end-to-end tests.
+ * The three services as separate processes against one PostgreSQL (a database each), one
+ * Kafka broker and one OpenID Connect provider. Used by {@code ./stack up} and by the end-to-end tests.
  */
 public final class ServiceFleet implements AutoCloseable {
 
@@ -23,14 +23,17 @@ public final class ServiceFleet implements AutoCloseable {
     private final Path repository;
     private final PostgresServer postgres;
     private final KafkaServer kafka;
+    private final String issuer;
     private final String profile;
     private final Map<StackService, ServiceProcess> processes = new EnumMap<>(StackService.class);
 
+    /** @param issuer the OpenID Connect issuer whose tokens the services accept (Keycloak's realm URL) */
     public ServiceFleet(Path repository, Path logDirectory, PostgresServer postgres, KafkaServer kafka,
-                        String profile) {
+                        String issuer, String profile) {
         this.repository = repository;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.issuer = issuer;
         this.profile = profile;
         for (StackService service : StackService.values()) {
             processes.put(service, new ServiceProcess(service, logDirectory));
@@ -92,7 +95,8 @@ public final class ServiceFleet implements AutoCloseable {
                 "DB_NAME", service.database(),
                 "DB_USER", postgres.username(),
                 "DB_PASSWORD", postgres.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "OIDC_AUTH_SERVER_URL", issuer);
     }
 
     @Override

@@ -2,6 +2,8 @@ package com.networkpin.launcher;
 
 import com.networkpin.testinfra.EmbeddedKafkaServer;
 import com.networkpin.testinfra.EmbeddedPostgresServer;
+import com.networkpin.testinfra.KeycloakServer;
+import com.networkpin.testinfra.KeycloakTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,17 +13,21 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./stack up}: a real PostgreSQL and Kafka broker with their data in the state directory,
- * one database per service, the three services, and everything stopped again on Ctrl-C (or by
- * {@code ./stack down}, which sends this process SIGTERM).
+ * Keycloak with the network-pin realm, one database per service, the three services, and everything
+ * stopped again on Ctrl-C (or by {@code ./stack down}, which sends this process SIGTERM).
+ * {@code ./stack token ROLE} prints a bearer token of the running stack's realm.
  */
 public final class Stack {
 
     static final int POSTGRES_PORT = intEnv("STACK_POSTGRES_PORT", 15432);
     static final int KAFKA_PORT = intEnv("STACK_KAFKA_PORT", 19092);
+    static final int KEYCLOAK_PORT = intEnv("STACK_KEYCLOAK_PORT", 18080);
+    static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_PORT;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private Stack() {
@@ -34,8 +40,10 @@ public final class Stack {
         try {
             switch (arguments.isEmpty() ? "" : arguments.get(0)) {
                 case "up" -> up(repository, state);
-                case "demo" -> new DemoStory(new DemoPrinter(System.out)).run();
-                default -> throw new StackException("usage: ./stack up [-d] [--fresh] | demo | down");
+                case "demo" -> new DemoStory(new DemoPrinter(System.out), new Actors(new KeycloakTokens(KEYCLOAK_URL))).run();
+                case "token" -> System.out.println(TokenCommand.token(new KeycloakTokens(KEYCLOAK_URL),
+                        arguments.subList(1, arguments.size())));
+                default -> throw new StackException("usage: ./stack up [-d] [--fresh] | demo | token ROLE | down");
             }
         } catch (StackException e) {
             System.err.println("stack: " + e.getMessage());
@@ -50,23 +58,38 @@ public final class Stack {
         long begin = System.nanoTime();
         EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(state.resolve("postgres"), POSTGRES_PORT);
         EmbeddedKafkaServer kafka = new EmbeddedKafkaServer(state.resolve("kafka"), 3, KAFKA_PORT);
+        KeycloakServer keycloak = new KeycloakServer(state.resolve("keycloak"), KEYCLOAK_PORT);
+        // Keycloak takes longest (about a minute on its very first start): it starts meanwhile.
+        System.out.println("… starting Keycloak (log: " + state.resolve("keycloak/keycloak.log") + ")");
+        long keycloakBegin = System.nanoTime();
+        CompletableFuture<Void> identity = CompletableFuture.runAsync(keycloak::start,
+                task -> new Thread(task, "start-keycloak").start());
         step("PostgreSQL", () -> postgres.start(), "localhost:" + POSTGRES_PORT);
         step("Kafka", () -> kafka.start(), kafka.bootstrapServers());
-        ServiceFleet fleet = new ServiceFleet(repository, logs, postgres, kafka, "demo");
+        ServiceFleet fleet = new ServiceFleet(repository, logs, postgres, kafka, keycloak.issuer(), "demo");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nstopping services, Kafka and PostgreSQL …");
+            System.out.println("\nstopping services, Keycloak, Kafka and PostgreSQL …");
             fleet.close();
+            keycloak.stop();
             kafka.stop();
             postgres.stop();
             stopped.countDown();
         }, "stack-stop"));
+        try {
+            identity.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new StackException("Keycloak did not start: " + e.getCause().getMessage());
+        }
+        System.out.printf("✓ %-20s ready in %4.1f s  %s  (issuer %s; admin console %s/admin, %s / %s)%n", "Keycloak",
+                (System.nanoTime() - keycloakBegin) / 1e9, keycloak.url(), keycloak.issuer(), keycloak.url(),
+                KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD);
         System.out.println("… starting pin-service, lock-scheduler and reservation-service");
         Map<StackService, Duration> ready = fleet.startAll(READY_TIMEOUT);
         ready.forEach((service, took) -> System.out.printf("✓ %-20s ready in %4.1f s  %s  (Swagger UI: %s/q/swagger-ui)%n",
                 service.moduleName(), took.toMillis() / 1000.0, service.url(), service.url()));
         System.out.printf("%nUp in %.1f s. Logs: %s%nData: %s (./stack up --fresh starts clean)%n"
-                        + "Try: ./stack demo     Stop: Ctrl-C (or ./stack down after ./stack up -d)%n",
+                        + "Try: ./stack demo     A token: ./stack token operator     Stop: Ctrl-C (or ./stack down after ./stack up -d)%n",
                 (System.nanoTime() - begin) / 1e9, logs, state);
         try {
             stopped.await();
@@ -85,6 +108,7 @@ public final class Stack {
     private static void checkPortsFree() {
         check(POSTGRES_PORT, "PostgreSQL", "STACK_POSTGRES_PORT");
         check(KAFKA_PORT, "Kafka", "STACK_KAFKA_PORT");
+        check(KEYCLOAK_PORT, "Keycloak", "STACK_KEYCLOAK_PORT");
         for (StackService service : StackService.values()) {
             check(service.port(), service.moduleName(), "STACK_" + service.name() + "_PORT");
         }

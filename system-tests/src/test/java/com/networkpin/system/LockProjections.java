@@ -25,11 +25,11 @@ import org.postgresql.Driver;
  */
 final class LockProjections {
 
-    private final Http http = new Http();
+    private final Http operator = RunningSystem.as(RunningSystem.actors().operator());
 
     /** The scheduler's pending lock's unlock time; empty when it holds none. */
     Optional<Instant> scheduler(String contractId) {
-        Http.Reply reply = http.get(StackService.LOCK_SCHEDULER.url() + "/locks/" + contractId);
+        Http.Reply reply = operator.get(StackService.LOCK_SCHEDULER.url() + "/locks/" + contractId);
         if (reply.status() == 404) {
             return Optional.empty();
         }

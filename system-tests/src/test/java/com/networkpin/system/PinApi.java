@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The pin-service's REST API as the fault tests use it, against one instance. */
+/** The pin-service's REST API as the fault tests use it, against one instance, with real tokens. */
 final class PinApi {
 
     static final String RIGHT_PIN = "2580";
@@ -23,7 +23,9 @@ final class PinApi {
     record Status(String status, Optional<Instant> unlocksAt) {
     }
 
-    private final Http http = new Http();
+    private final Http contracting = RunningSystem.as(RunningSystem.actors().contracting());
+    private final Http channel = RunningSystem.as(RunningSystem.actors().channel());
+    private final Http agent = RunningSystem.as(RunningSystem.actors().supportAgent());
     private final String url;
 
     PinApi(String url) {
@@ -31,11 +33,11 @@ final class PinApi {
     }
 
     Http.Reply setPin(String contractId) {
-        return http.put(url + "/contracts/" + contractId + "/pin", Map.of("pin", RIGHT_PIN));
+        return contracting.put(url + "/contracts/" + contractId + "/pin", Map.of("pin", RIGHT_PIN));
     }
 
     Http.Reply verify(String contractId, String pin) {
-        return http.post(url + "/contracts/" + contractId + "/pin/verifications",
+        return channel.post(url + "/contracts/" + contractId + "/pin/verifications",
                 Map.of("pin", pin, "channel", "MY_DOCOMO"));
     }
 
@@ -53,7 +55,7 @@ final class PinApi {
     }
 
     Status status(String contractId) {
-        Http.Reply reply = http.get(url + "/contracts/" + contractId + "/pin");
+        Http.Reply reply = agent.get(url + "/contracts/" + contractId + "/pin");
         if (reply.status() == 404) {
             return new Status("NOT_SET", Optional.empty());
         }
@@ -64,7 +66,7 @@ final class PinApi {
     }
 
     List<HistoryEntry> history(String contractId) {
-        Http.Reply reply = expect(http.get(url + "/contracts/" + contractId + "/pin/history"), 200);
+        Http.Reply reply = expect(agent.get(url + "/contracts/" + contractId + "/pin/history"), 200);
         List<HistoryEntry> entries = new ArrayList<>();
         for (JsonNode entry : reply.body()) {
             entries.add(new HistoryEntry(UUID.fromString(entry.path("eventId").asText()),

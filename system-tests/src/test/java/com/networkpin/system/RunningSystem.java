@@ -1,19 +1,24 @@
 package com.networkpin.system;
 
+import com.networkpin.launcher.Actor;
+import com.networkpin.launcher.Actors;
+import com.networkpin.launcher.Http;
 import com.networkpin.launcher.PackagedServices;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.ServiceProcess;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.testinfra.KeycloakServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The three packaged services, started once per test JVM and shared by every end-to-end test
+ * The three packaged services and the Keycloak whose tokens they accept, started once per test JVM and shared by every end-to-end test
  * class (starting them costs tens of seconds on a small machine). The fleet lives in the root
  * extension store, which closes it when the whole run ends. The services run from a snapshot of
  * their packaged jars (see {@link PackagedServices}). Before each test every service is
@@ -59,12 +64,22 @@ public final class RunningSystem implements BeforeAllCallback, BeforeEachCallbac
         }
     }
 
+    /** The story's principals, with tokens of the fleet's Keycloak. */
+    public static Actors actors() {
+        return new Actors(Infrastructure.tokens());
+    }
+
+    public static Http as(Actor actor) {
+        return new Http().as(actor);
+    }
+
     private static ServiceFleet start() {
+        CompletableFuture<KeycloakServer> keycloak = Infrastructure.keycloakInBackground();
         Infrastructure infrastructure = Infrastructure.get();
         Path services = PackagedServices.snapshot(Path.of("..").toAbsolutePath().normalize(),
                 Path.of("target/packaged-services").toAbsolutePath());
         ServiceFleet started = new ServiceFleet(services, Path.of("target/service-logs"), infrastructure.postgres(),
-                infrastructure.kafka(), "demo");
+                infrastructure.kafka(), keycloak.join().issuer(), "demo");
         try {
             Map<StackService, Duration> ready = started.startAll(START_TIMEOUT);
             ready.forEach((service, took) ->

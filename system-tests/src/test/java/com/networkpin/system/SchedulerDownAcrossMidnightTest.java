@@ -39,7 +39,7 @@ class SchedulerDownAcrossMidnightTest {
     private static final int LOCKS_WHILE_DOWN = 4;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-    private final Http http = new Http();
+    private final Http operator = RunningSystem.as(RunningSystem.actors().operator());
     private final PinApi pin = new PinApi(StackService.PIN_SERVICE.url());
     private final LockProjections projections = new LockProjections();
 
@@ -90,7 +90,7 @@ class SchedulerDownAcrossMidnightTest {
                 .print();
 
         assertEquals(1, published, "MidnightUnlock records for " + date + " on " + Topics.MIDNIGHT_UNLOCKS);
-        assertEquals(200, http.get(StackService.LOCK_SCHEDULER.url() + "/midnights/" + date).status());
+        assertEquals(200, operator.get(StackService.LOCK_SCHEDULER.url() + "/midnights/" + date).status());
         assertTrue(lifted, "every due lock lifted in the pin-service, the scheduler and the reservation-service");
         assertEquals(contracts.stream().map(id -> "MIDNIGHT " + midnightId).toList(), unlockedBy,
                 "each lock was lifted by that date's MidnightUnlock");
@@ -106,7 +106,7 @@ class SchedulerDownAcrossMidnightTest {
     }
 
     private boolean isPublished(LocalDate date) {
-        return http.get(StackService.LOCK_SCHEDULER.url() + "/midnights/" + date).status() != 404
+        return operator.get(StackService.LOCK_SCHEDULER.url() + "/midnights/" + date).status() != 404
                 || !TopicReader.read(Topics.MIDNIGHT_UNLOCKS, record -> date.toString().equals(record.key()), 1,
                 Duration.ofSeconds(2)).isEmpty();
     }

@@ -1,0 +1,17 @@
+package com.networkpin.bench;
+
+import com.networkpin.launcher.Actors;
+import com.networkpin.testinfra.Infrastructure;
+
+/** Who the benchmark calls as: real principals with tokens of the benchmark's own Keycloak. */
+final class Principals {
+
+    private static final Actors ACTORS = new Actors(Infrastructure.tokens());
+
+    private Principals() {
+    }
+
+    static Actors actors() {
+        return ACTORS;
+    }
+}
