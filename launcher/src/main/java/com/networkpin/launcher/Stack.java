@@ -34,6 +34,8 @@ public final class Stack {
     }
 
     public static void main(String[] args) {
+        // Before any second thread: two threads setting up the log manager at once can deadlock.
+        java.util.logging.LogManager.getLogManager();
         List<String> arguments = Arrays.asList(args);
         Path repository = Path.of(System.getProperty("stack.repository", ".")).toAbsolutePath().normalize();
         Path state = repository.resolve(".state");

@@ -1,11 +1,14 @@
 package com.networkpin.pin;
 
+import static com.networkpin.pin.Callers.as;
+import static com.networkpin.pin.Callers.asChannel;
+import static com.networkpin.pin.Callers.tokens;
 import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.readTopic;
 import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.verify;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.events.Topics;
@@ -49,6 +52,7 @@ class SecrecyTest {
     @Test
     void givenPinsSetAndVerified_thenNoPinIsInTheDatabaseLogsEventsOrErrors() throws Exception {
         clock.reset();
+        List<String> bearerTokens = List.of(tokens().client("channel-gateway"), tokens().client("contracting-system"));
         List<String> contracts = new ArrayList<>();
         List<String> errorBodies = new ArrayList<>();
         for (String pin : PINS) {
@@ -63,6 +67,10 @@ class SecrecyTest {
             errorBodies.add(post(contract, "{\"pin\":" + pin + "x,\"channel\":\"BILLING\"}", 400));
             errorBodies.add(post(contract, "{\"pin\":\"" + pin + "1\",\"channel\":\"BILLING\"}", 422));
         }
+        String forged = forgedSignature(bearerTokens.get(0));
+        errorBodies.add(as(forged).contentType("application/json").body("{\"pin\":\"" + PINS.get(0)
+                + "\",\"channel\":\"BILLING\"}").when().post("/contracts/{id}/pin/verifications", contracts.get(0))
+                .then().statusCode(401).extract().body().asString());
         List<String> secrets = new ArrayList<>(PINS);
         secrets.add(WRONG_PIN);
 
@@ -73,16 +81,17 @@ class SecrecyTest {
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         assertTrue(contracts.stream().allMatch(log::contains), "the scan read this test's log lines");
         assertNoPin("log", log, secrets);
+        assertNoToken(log, bearerTokens);
 
         String published = publishedEvents(contracts);
         assertNoPin("pin-events", published, secrets);
 
-        assertEquals(PINS.size() * 5, errorBodies.size());
+        assertEquals(PINS.size() * 5 + 1, errorBodies.size());
         assertNoPin("error answers", String.join("\n", errorBodies), secrets);
     }
 
     private static String post(String contract, String body, int status) {
-        return given().contentType("application/json").body(body)
+        return asChannel().contentType("application/json").body(body)
                 .when().post("/contracts/{id}/pin/verifications", contract)
                 .then().statusCode(status).extract().body().asString();
     }
@@ -123,6 +132,28 @@ class SecrecyTest {
                     .length - 1 >= 3);
         });
         return text.toString();
+    }
+
+    /**
+     * Neither the bearer tokens the calls carried (nor any part of one, though a forged copy was
+     * refused and OIDC logs refused tokens) nor any other JWT or Authorization header is logged.
+     */
+    private static void assertNoToken(String log, List<String> tokens) {
+        for (String token : tokens) {
+            for (String part : token.split("\\.")) {
+                assertFalse(log.contains(part), "a part of a bearer token is in the log");
+            }
+        }
+        var jwt = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+").matcher(log);
+        assertFalse(jwt.find(), () -> "a JWT is in the log: " + log.substring(Math.max(0, jwt.start() - 120), jwt.end()));
+        assertFalse(Pattern.compile("Authorization|Bearer ey", Pattern.CASE_INSENSITIVE).matcher(log).find(),
+                "an Authorization header or bearer token is in the log");
+    }
+
+    /** The token's header and payload under a signature that is not the realm's. */
+    private static String forgedSignature(String token) {
+        return token.substring(0, token.lastIndexOf('.') + 1) + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(new byte[256]);
     }
 
     private static void assertNoPin(String where, String text, List<String> pins) {

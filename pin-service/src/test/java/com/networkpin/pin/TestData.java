@@ -1,10 +1,17 @@
 package com.networkpin.pin;
 
-import static io.restassured.RestAssured.given;
+import static com.networkpin.pin.Callers.asChannel;
+import static com.networkpin.pin.Callers.asContracting;
+import static com.networkpin.pin.Callers.asShopStaff;
+import static org.awaitility.Awaitility.await;
 
 import com.networkpin.events.DomainEvent;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
+import com.networkpin.events.IdDocument;
+import com.networkpin.events.IdentityVerified;
+import com.networkpin.events.Topics;
+import com.networkpin.events.VisitPurpose;
 import com.networkpin.testinfra.Infrastructure;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,7 +33,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** What the service tests share: fresh ids, REST calls, event counts in the database, Kafka in and out. */
+/**
+ * What the service tests share: fresh ids, REST calls (each by the role that may make it), event
+ * counts in the database, Kafka in and out.
+ */
 public final class TestData {
 
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -43,14 +53,56 @@ public final class TestData {
         return LocalDateTime.parse(localDateTime).atZone(TOKYO).toInstant();
     }
 
+    /** By the contracting system. */
     public static ValidatableResponse setPin(String contractId, String pin) {
-        return given().contentType("application/json").body(Map.of("pin", pin))
+        return asContracting().contentType("application/json").body(Map.of("pin", pin))
                 .when().put("/contracts/{id}/pin", contractId).then();
     }
 
+    /** By a channel gateway, for the ONLINE_PROCEDURE channel. */
     public static ValidatableResponse verify(String contractId, String pin) {
-        return given().contentType("application/json").body(Map.of("pin", pin, "channel", "ONLINE_PROCEDURE"))
+        return asChannel().contentType("application/json").body(Map.of("pin", pin, "channel", "ONLINE_PROCEDURE"))
                 .when().post("/contracts/{id}/pin/verifications", contractId).then();
+    }
+
+    /** By a terminal of {@code shopId}. */
+    public static ValidatableResponse reset(String shopId, String contractId, String reservation, String newPin) {
+        return asShopStaff(shopId).contentType("application/json")
+                .body(Map.of("reservationNumber", reservation, "newPin", newPin))
+                .when().post("/contracts/{id}/pin/reset", contractId).then();
+    }
+
+    /**
+     * A shop's identity check as the reservation-service publishes it, with the contract as key so
+     * that one test's messages stay in order on one partition.
+     */
+    public static EventEnvelope<IdentityVerified> identityVerified(String contractId, String reservation, String shopId,
+                                                                   VisitPurpose purpose, Instant verifiedAt) {
+        EventEnvelope<IdentityVerified> envelope = EventEnvelope.of(UUID.randomUUID(), 2, verifiedAt,
+                new IdentityVerified(reservation, contractId, shopId, purpose, IdDocument.MY_NUMBER_CARD, "staff-3",
+                        verifiedAt));
+        publish(Topics.RESERVATION_EVENTS, contractId, envelope);
+        return envelope;
+    }
+
+    /** Waits until the contract has exactly {@code grants} ResetGranted events (and no more arrive). */
+    public static void awaitGrants(Pool pool, String contractId, int grants) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents(pool, contractId, "ResetGranted") >= grants);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> countEvents(pool, contractId, "ResetGranted") == grants);
+    }
+
+    /** Every row the service keeps for a contract, as text: equal before and after a call that wrote nothing. */
+    public static String footprint(Pool pool, String contractId) {
+        return pool.preparedQuery("""
+                        SELECT (SELECT count(*) FROM es_event WHERE stream_id = $1)
+                            || ' | ' || coalesce((SELECT string_agg(e.event_id::text, ',' ORDER BY e.version)
+                                                  FROM es_event e WHERE e.stream_id = $1), '')
+                            || ' | ' || coalesce((SELECT s::text FROM es_stream s WHERE s.stream_id = $1), '')
+                            || ' | ' || coalesce((SELECT p::text FROM pin_state p WHERE p.contract_id = $1), '')
+                            || ' | ' || coalesce((SELECT string_agg(g::text, ',' ORDER BY g.reservation_number)
+                                                  FROM pin_reset_grant g WHERE g.contract_id = $1), '')""")
+                .execute(Tuple.of(contractId)).await().atMost(TIMEOUT).iterator().next().getString(0);
     }
 
     public static long countEvents(Pool pool, String contractId, String type) {

@@ -75,6 +75,8 @@ public final class Infrastructure {
 
     /** {@link #keycloak()} started in its own thread. */
     public static CompletableFuture<KeycloakServer> keycloakInBackground() {
+        // Set up here, not in two threads at once: the JBoss log manager's set-up can deadlock then.
+        java.util.logging.LogManager.getLogManager();
         return CompletableFuture.supplyAsync(Infrastructure::keycloak, task -> new Thread(task, "start-keycloak").start());
     }
 

@@ -111,13 +111,20 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
                 verified.verifiedAt(), verified.verifiedAt().plus(policy.resetGrantLifetime()))));
     }
 
-    /** A new PIN from the shop terminal, under a live unused grant; lifts a lock and clears the count. */
-    public List<PinChange> reset(PinCode newPin, String reservationNumber, Optional<ResetGrant> grant,
+    /**
+     * A new PIN from a terminal of {@code shopId}, under a live unused grant made for a visit at that
+     * shop; lifts a lock and clears the count.
+     */
+    public List<PinChange> reset(PinCode newPin, String reservationNumber, String shopId, Optional<ResetGrant> grant,
                                  PinSecrets secrets, Instant now) {
         requireSet();
         ResetGrant live = grant.filter(g -> g.contractId().equals(contractId)).orElseThrow(() -> new PinRefused(
                 RefusalReason.GRANT_NOT_RECEIVED,
                 "No reset grant for this reservation yet: the shop's identity check may still be on its way; retry shortly."));
+        if (!live.isFor(shopId)) {
+            throw new PinRefused(RefusalReason.GRANT_OF_ANOTHER_SHOP,
+                    "The reset grant of this reservation was made for a visit at another shop.");
+        }
         if (live.isUsed()) {
             throw new PinRefused(RefusalReason.GRANT_USED, "The reset grant of this reservation was already used.");
         }

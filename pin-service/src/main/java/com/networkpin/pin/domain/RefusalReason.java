@@ -18,6 +18,7 @@ public enum RefusalReason {
     DAILY_DISCLOSURE_LIMIT,
     // Shop reset
     GRANT_NOT_RECEIVED,
+    GRANT_OF_ANOTHER_SHOP,
     GRANT_EXPIRED,
     GRANT_USED;
 

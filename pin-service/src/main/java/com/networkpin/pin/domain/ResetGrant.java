@@ -4,13 +4,25 @@ import com.networkpin.events.ResetGranted;
 import com.networkpin.events.VisitPurpose;
 import java.time.Instant;
 
-/** A shop's permission to set a new PIN for one reservation; used at most once, before it expires. */
-public record ResetGrant(String reservationNumber, String contractId, VisitPurpose purpose, Instant grantedAt,
-                         Instant expiresAt, Instant usedAt) {
+/**
+ * A shop's permission to set a new PIN for one reservation; used at most once, before it expires,
+ * and only by staff of the shop that verified the holder's identity.
+ *
+ * @param shopId  the shop of the visit; {@code null} for a grant recorded before grants had shops,
+ *                which no shop may use
+ * @param staffId who verified the identity (their token's subject)
+ */
+public record ResetGrant(String reservationNumber, String contractId, String shopId, String staffId,
+                         VisitPurpose purpose, Instant grantedAt, Instant expiresAt, Instant usedAt) {
 
     public static ResetGrant of(ResetGranted granted) {
-        return new ResetGrant(granted.reservationNumber(), granted.contractId(), granted.purpose(),
-                granted.grantedAt(), granted.expiresAt(), null);
+        return new ResetGrant(granted.reservationNumber(), granted.contractId(), granted.shopId(), granted.staffId(),
+                granted.purpose(), granted.grantedAt(), granted.expiresAt(), null);
+    }
+
+    /** Whether staff of {@code shop} may use it: the visit was at that shop. */
+    public boolean isFor(String shop) {
+        return shopId != null && shopId.equals(shop);
     }
 
     public boolean isUsed() {

@@ -1,5 +1,6 @@
 package com.networkpin.pin.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.networkpin.events.Channel;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +26,12 @@ final class PinRequests {
     record Verify(@NotNull String pin, @NotNull Channel channel) {
     }
 
-    record Disclose(@NotBlank @Size(max = 64) String agentId, @NotBlank @Size(max = 128) String identityCheckRef) {
+    /**
+     * The disclosing agent is the caller (the token's subject), never a body field: an {@code agentId}
+     * that older consoles still send is ignored, whatever Jackson's unknown-property setting.
+     */
+    @JsonIgnoreProperties("agentId")
+    record Disclose(@NotBlank @Size(max = 128) String identityCheckRef) {
     }
 
     record Reset(@NotBlank @Size(max = 64) String reservationNumber, @NotNull String newPin, LocalDate birthDate,

@@ -3,7 +3,12 @@ package com.networkpin.pin.rest;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinRules;
 import com.networkpin.pin.store.PinService;
+import com.networkpin.support.Problem;
+import com.networkpin.support.ProblemException;
+import com.networkpin.support.security.Access;
+import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,31 +25,44 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The network PIN of a contract. Thin: the rules are in the domain, the transactions in {@link PinService}. */
+/**
+ * The network PIN of a contract. Thin: the rules are in the domain, the transactions in {@link PinService}.
+ * Each endpoint serves the roles it names; the caller's scope (a customer's contract, a gateway's
+ * channels, a shop) is checked before anything is read or written, so a refusal records nothing.
+ */
 @Path("/contracts/{contractId}/pin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "PIN")
 @APIResponse(responseCode = "400", description = "Malformed or invalid request (problem+json)")
+@APIResponse(responseCode = "401", description = "No bearer token of the network-pin realm, or not a valid one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class PinResource {
 
     static final String CONTRACT_ID = "[A-Za-z0-9-]{1,64}";
 
     private final PinService pins;
     private final PinPolicy policy;
+    private final Access access;
 
-    public PinResource(PinService pins, PinPolicy policy) {
+    public PinResource(PinService pins, PinPolicy policy, Access access) {
         this.pins = pins;
         this.policy = policy;
+        this.access = access;
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the PIN at contract time")
+    @RolesAllowed(Roles.CONTRACTING)
+    @Operation(summary = "Set the PIN at contract time (the contracting system)")
     @APIResponse(responseCode = "201", description = "Set; the body is the PIN's status")
+    @APIResponse(responseCode = "403", description = "Not the contracting system",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Already set: a change goes through a shop reset")
     @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
     public Uni<Response> set(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
@@ -58,30 +76,47 @@ public class PinResource {
     @POST
     @Path("/verifications")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a PIN entered in a usage scene (channel)")
+    @RolesAllowed(Roles.CHANNEL)
+    @Operation(summary = "Verify a PIN entered in a usage scene (channel), by a channel gateway")
     @APIResponse(responseCode = "200", description = "VERIFIED, MISMATCH (with remaining attempts) or LOCKED (with unlocksAt)")
+    @APIResponse(responseCode = "403", description = "Not a channel gateway, or the body's channel is not among the"
+            + " token's 'channels' (channel-not-allowed); no attempt is recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "422", description = "Not 4 digits")
     public Uni<PinResponses.Verification> verify(
             @PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
             @Valid @NotNull PinRequests.Verify request) {
+        if (!access.channels().contains(request.channel().name())) {
+            throw new ProblemException(Problem.of(403, "channel-not-allowed", "Channel not allowed",
+                    "This client may not report attempts of channel " + request.channel().name() + ".")
+                    .with("channel", request.channel().name()));
+        }
         var attempt = PinRules.normalise(request.pin());
         return pins.verify(contractId, attempt, request.channel()).map(PinResponses.Verification::of);
     }
 
     @GET
+    @RolesAllowed({Roles.CHANNEL, Roles.CHATBOT, Roles.SUPPORT_AGENT, Roles.CUSTOMER})
     @Operation(summary = "The PIN's state, with support guidance (what the chatbot may tell)")
     @APIResponse(responseCode = "200", description = "NOT_SET, ACTIVE or LOCKED")
+    @APIResponse(responseCode = "403", description = "Another role, or a customer asking about another contract",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<PinResponses.Status> status(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId) {
+        access.requireOwnContractIfCustomer(contractId);
         return pins.status(contractId).map(pin -> PinResponses.Status.of(pin, policy, pins.now()));
     }
 
     @GET
     @Path("/history")
-    @Operation(summary = "The PIN's events, oldest first, for support; no secrets")
+    @RolesAllowed({Roles.SUPPORT_AGENT, Roles.CUSTOMER})
+    @Operation(summary = "The PIN's events, oldest first, for support and the holder; no secrets")
     @APIResponse(responseCode = "200", description = "The events (empty for an unknown contract)")
+    @APIResponse(responseCode = "403", description = "Another role, or a customer asking about another contract",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<PinResponses.HistoryEntry>> history(
             @PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId) {
+        access.requireOwnContractIfCustomer(contractId);
         return pins.history(contractId).map(changes -> {
             List<PinResponses.HistoryEntry> entries = new ArrayList<>(changes.size());
             for (int i = 0; i < changes.size(); i++) {
@@ -94,14 +129,20 @@ public class PinResource {
     @POST
     @Path("/disclosures")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The manned chat confirms a forgotten PIN to its identified holder")
+    @RolesAllowed(Roles.SUPPORT_AGENT)
+    @Operation(summary = "The manned chat confirms a forgotten PIN to its identified holder",
+            description = "The disclosing agent recorded in PinDisclosed is the caller (the token's subject).")
     @APIResponse(responseCode = "200", description = "The PIN, once, not to be cached")
+    @APIResponse(responseCode = "403", description = "Not a support agent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "409", description = "Outside manned chat hours; names the next opening")
     @APIResponse(responseCode = "429", description = "Daily disclosure limit of the contract reached")
     public Uni<Response> disclose(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
                                   @Valid @NotNull PinRequests.Disclose request) {
-        return pins.disclose(contractId, request.agentId(), request.identityCheckRef()).map(disclosure -> Response
+        String agent = Optional.ofNullable(access.subject()).filter(s -> !s.isBlank())
+                .orElseThrow(() -> Access.forbidden("The token names no subject to record as the disclosing agent."));
+        return pins.disclose(contractId, agent, request.identityCheckRef()).map(disclosure -> Response
                 .ok(new PinResponses.Disclosed(disclosure.pin().digits(), pins.now()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
@@ -111,15 +152,21 @@ public class PinResource {
     @POST
     @Path("/reset")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The shop terminal sets a new PIN under the reservation's reset grant")
+    @RolesAllowed(Roles.SHOP_STAFF)
+    @Operation(summary = "The shop terminal sets a new PIN under the reservation's reset grant",
+            description = "Only staff of the shop where the identity was verified (the token's shop_id) may use the grant.")
     @APIResponse(responseCode = "200", description = "Reset; a lock is lifted; the body is the PIN's status")
+    @APIResponse(responseCode = "403", description = "Not shop staff, or the grant was made for a visit at another"
+            + " shop (grant-of-another-shop); the grant stays usable by its shop",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "409", description = "No grant yet (retryable, Retry-After), or the grant expired or was used")
     @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
     public Uni<PinResponses.Status> reset(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
                                           @Valid @NotNull PinRequests.Reset request) {
+        String shop = access.shop().orElseThrow(() -> Access.forbidden("This staff token names no shop."));
         var pin = PinRules.requireStrong(request.newPin(), request.birthDate(), request.phoneNumber());
-        return pins.reset(contractId, request.reservationNumber(), pin)
+        return pins.reset(contractId, request.reservationNumber(), shop, pin)
                 .map(after -> PinResponses.Status.of(after, policy, pins.now()));
     }
 }

@@ -36,6 +36,8 @@ public class RefusalMapper {
                     e.getMessage()).with("retryAt", e.retryAt().orElse(null));
             case GRANT_NOT_RECEIVED -> Problem.of(409, "reset-grant-pending", "Reset grant not received yet",
                     e.getMessage()).with("retryable", true);
+            case GRANT_OF_ANOTHER_SHOP -> Problem.of(403, "grant-of-another-shop", "Reset grant of another shop",
+                    e.getMessage());
             case GRANT_EXPIRED, GRANT_USED -> Problem.of(409, "reset-grant-unusable", "Reset grant not usable",
                     e.getMessage());
         };

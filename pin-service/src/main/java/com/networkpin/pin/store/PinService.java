@@ -73,9 +73,10 @@ public class PinService {
                 LogSafe.of(agentId)));
     }
 
-    public Uni<Pin> reset(String contractId, String reservationNumber, PinCode newPin) {
-        return command(contractId, (tx, current, now) -> grants.find(tx, reservationNumber)
-                .chain(grant -> record(tx, current, current.reset(newPin, reservationNumber, grant, secrets, now), now)))
+    /** By a terminal of {@code shopId}: the grant must be for a visit at that shop. */
+    public Uni<Pin> reset(String contractId, String reservationNumber, String shopId, PinCode newPin) {
+        return command(contractId, (tx, current, now) -> grants.find(tx, reservationNumber).chain(grant ->
+                record(tx, current, current.reset(newPin, reservationNumber, shopId, grant, secrets, now), now)))
                 .invoke(after -> LOG.infof("PIN of contract %s reset under reservation %s", LogSafe.of(contractId),
                         LogSafe.of(reservationNumber)));
     }

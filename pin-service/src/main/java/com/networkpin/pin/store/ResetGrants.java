@@ -11,16 +11,20 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Reset grants by reservation number, kept up to date from the ResetGranted and PinReset events. */
+/**
+ * Reset grants by reservation number, with the shop they are for, kept up to date from the
+ * ResetGranted and PinReset events.
+ */
 @ApplicationScoped
 public class ResetGrants {
 
     public Uni<Optional<ResetGrant>> find(SqlClient client, String reservationNumber) {
         return client.preparedQuery("""
-                        SELECT reservation_number, contract_id, purpose, granted_at, expires_at, used_at
+                        SELECT reservation_number, contract_id, shop_id, staff_id, purpose, granted_at, expires_at, used_at
                         FROM pin_reset_grant WHERE reservation_number = $1""")
                 .execute(Tuple.of(reservationNumber))
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(toGrant(rows.iterator().next())));
@@ -32,10 +36,12 @@ public class ResetGrants {
         for (PinChange change : changes) {
             if (change.event() instanceof ResetGranted granted) {
                 done = done.chain(() -> tx.preparedQuery("""
-                                INSERT INTO pin_reset_grant (reservation_number, contract_id, purpose, granted_at, expires_at)
-                                VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING""")
-                        .execute(Tuple.of(granted.reservationNumber(), granted.contractId(), granted.purpose().name(),
-                                PinStates.utc(granted.grantedAt()), PinStates.utc(granted.expiresAt())))
+                                INSERT INTO pin_reset_grant (reservation_number, contract_id, shop_id, staff_id, purpose,
+                                                             granted_at, expires_at)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING""")
+                        .execute(Tuple.from(Arrays.asList(granted.reservationNumber(), granted.contractId(),
+                                granted.shopId(), granted.staffId(), granted.purpose().name(),
+                                PinStates.utc(granted.grantedAt()), PinStates.utc(granted.expiresAt()))))
                         .replaceWithVoid());
             } else if (change.event() instanceof PinReset reset) {
                 done = done.chain(() -> tx.preparedQuery(
@@ -48,9 +54,9 @@ public class ResetGrants {
     }
 
     private static ResetGrant toGrant(Row row) {
-        OffsetDateTime used = row.getOffsetDateTime(5);
-        return new ResetGrant(row.getString(0), row.getString(1), VisitPurpose.valueOf(row.getString(2)),
-                row.getOffsetDateTime(3).toInstant(), row.getOffsetDateTime(4).toInstant(),
-                used == null ? null : used.toInstant());
+        OffsetDateTime used = row.getOffsetDateTime(7);
+        return new ResetGrant(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                VisitPurpose.valueOf(row.getString(4)), row.getOffsetDateTime(5).toInstant(),
+                row.getOffsetDateTime(6).toInstant(), used == null ? null : used.toInstant());
     }
 }

@@ -43,6 +43,7 @@ class PinTest {
     private static final Instant SET_AT = tokyo("2030-01-10T10:00:00");
     private static final byte[] PEPPER_A = DomainFixtures.filled(32, 0xA);
     private static final byte[] PEPPER_B = DomainFixtures.filled(32, 0xB);
+    private static final String SHOP = "tokyo-shinjuku-west";
 
     private final HmacAesPinSecrets secrets = DomainFixtures.secrets();
     private final List<PinChange> history = new ArrayList<>();
@@ -137,7 +138,7 @@ class PinTest {
     void givenNoGrant_whenTheShopResets_thenItIsRefusedAsRetryable() {
         givenPinSet();
 
-        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-1",
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-1", SHOP,
                 Optional.empty(), secrets, tokyo("2030-01-10T12:00:00")));
 
         assertEquals(RefusalReason.GRANT_NOT_RECEIVED, refused.reason());
@@ -148,7 +149,7 @@ class PinTest {
         givenLocked(tokyo("2030-01-10T11:00:00"));
         ResetGrant grant = givenGrant("R-2", tokyo("2030-01-10T11:30:00"));
 
-        List<PinChange> reset = pin().reset(new PinCode("2580"), "R-2", Optional.of(grant), secrets,
+        List<PinChange> reset = pin().reset(new PinCode("2580"), "R-2", SHOP, Optional.of(grant), secrets,
                 tokyo("2030-01-10T12:00:00"));
         given(reset);
 
@@ -169,7 +170,7 @@ class PinTest {
         givenPinSet();
         ResetGrant grant = givenGrant("R-3", tokyo("2030-01-10T10:00:00"));
 
-        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-3",
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-3", SHOP,
                 Optional.of(grant), secrets, grant.expiresAt()));
 
         assertEquals(RefusalReason.GRANT_EXPIRED, refused.reason());
@@ -180,11 +181,11 @@ class PinTest {
         givenPinSet();
         ResetGrant grant = givenGrant("R-4", tokyo("2030-01-10T11:00:00"));
         Instant resetAt = tokyo("2030-01-10T11:10:00");
-        given(pin().reset(new PinCode("2580"), "R-4", Optional.of(grant), secrets, resetAt));
-        ResetGrant used = new ResetGrant(grant.reservationNumber(), grant.contractId(), grant.purpose(),
-                grant.grantedAt(), grant.expiresAt(), resetAt);
+        given(pin().reset(new PinCode("2580"), "R-4", SHOP, Optional.of(grant), secrets, resetAt));
+        ResetGrant used = new ResetGrant(grant.reservationNumber(), grant.contractId(), grant.shopId(), grant.staffId(),
+                grant.purpose(), grant.grantedAt(), grant.expiresAt(), resetAt);
 
-        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("3691"), "R-4",
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("3691"), "R-4", SHOP,
                 Optional.of(used), secrets, tokyo("2030-01-10T11:20:00")));
 
         assertEquals(RefusalReason.GRANT_USED, refused.reason());
@@ -193,11 +194,34 @@ class PinTest {
     @Test
     void givenAGrantOfAnotherContract_whenTheShopResets_thenItCountsAsNoGrant() {
         givenPinSet();
-        ResetGrant others = new ResetGrant("R-5", "C-other", VisitPurpose.PIN_RESET, SET_AT,
+        ResetGrant others = new ResetGrant("R-5", "C-other", SHOP, "staff-1", VisitPurpose.PIN_RESET, SET_AT,
                 SET_AT.plus(Duration.ofHours(2)), null);
 
         assertEquals(RefusalReason.GRANT_NOT_RECEIVED, assertThrows(PinRefused.class, () -> pin().reset(
-                new PinCode("2580"), "R-5", Optional.of(others), secrets, SET_AT.plusSeconds(60))).reason());
+                new PinCode("2580"), "R-5", SHOP, Optional.of(others), secrets, SET_AT.plusSeconds(60))).reason());
+    }
+
+    @Test
+    void givenAGrantOfAVisitAtAnotherShop_whenAShopResets_thenItIsRefusedAndStaysUsableByItsShop() {
+        givenPinSet();
+        ResetGrant grant = givenGrant("R-7", tokyo("2030-01-10T11:00:00"));
+        assertEquals(SHOP, grant.shopId());
+        assertEquals("staff-1", grant.staffId());
+
+        assertEquals(RefusalReason.GRANT_OF_ANOTHER_SHOP, assertThrows(PinRefused.class, () -> pin().reset(
+                new PinCode("2580"), "R-7", "osaka-umeda", Optional.of(grant), secrets, tokyo("2030-01-10T11:05:00"))).reason());
+        assertInstanceOf(PinReset.class, pin().reset(new PinCode("2580"), "R-7", SHOP, Optional.of(grant), secrets,
+                tokyo("2030-01-10T11:06:00")).get(0).event());
+    }
+
+    @Test
+    void givenAGrantRecordedWithoutAShop_whenAnyShopResets_thenItIsRefused() {
+        givenPinSet();
+        ResetGrant legacy = new ResetGrant("R-8", CONTRACT, null, null, VisitPurpose.PIN_RESET, SET_AT,
+                SET_AT.plus(Duration.ofHours(2)), null);
+
+        assertEquals(RefusalReason.GRANT_OF_ANOTHER_SHOP, assertThrows(PinRefused.class, () -> pin().reset(
+                new PinCode("2580"), "R-8", SHOP, Optional.of(legacy), secrets, SET_AT.plusSeconds(60))).reason());
     }
 
     @Test
@@ -338,7 +362,7 @@ class PinTest {
     }
 
     private ResetGrant givenGrant(String reservation, Instant verifiedAt) {
-        List<PinChange> granted = pin().grantReset(new IdentityVerified(reservation, CONTRACT, "tokyo-shinjuku-west", VisitPurpose.PIN_RESET,
+        List<PinChange> granted = pin().grantReset(new IdentityVerified(reservation, CONTRACT, SHOP, VisitPurpose.PIN_RESET,
                 IdDocument.DRIVING_LICENCE, "staff-1", verifiedAt), Optional.empty(), POLICY);
         given(granted);
         return ResetGrant.of((ResetGranted) only(granted));

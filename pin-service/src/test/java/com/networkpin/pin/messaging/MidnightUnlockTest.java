@@ -1,5 +1,6 @@
 package com.networkpin.pin.messaging;
 
+import static com.networkpin.pin.Callers.asChannel;
 import static com.networkpin.pin.TestData.countEvents;
 import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.publish;
@@ -7,7 +8,6 @@ import static com.networkpin.pin.TestData.readTopic;
 import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.tokyo;
 import static com.networkpin.pin.TestData.verify;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,11 +54,11 @@ class MidnightUnlockTest {
         publish(Topics.MIDNIGHT_UNLOCKS, date.toString(), envelope);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/contracts/{id}/pin", dueTonight).then().body("status", equalTo("ACTIVE")));
-        given().get("/contracts/{id}/pin", dueTonight).then().body("consecutiveFailures", equalTo(0))
+                asChannel().get("/contracts/{id}/pin", dueTonight).then().body("status", equalTo("ACTIVE")));
+        asChannel().get("/contracts/{id}/pin", dueTonight).then().body("consecutiveFailures", equalTo(0))
                 .body("remainingAttempts", equalTo(3));
         assertEquals(envelope.id().toString(), unlockCause(dueTonight));
-        given().get("/contracts/{id}/pin", dueTomorrow).then().body("status", equalTo("LOCKED"));
+        asChannel().get("/contracts/{id}/pin", dueTomorrow).then().body("status", equalTo("LOCKED"));
 
         // A lock due by the same midnight that arrives after the run: only a new run may lift it.
         clock.moveTo(tokyo("2031-03-04T23:30:00"));
@@ -73,7 +73,7 @@ class MidnightUnlockTest {
                 Duration.ofMillis(500)).stream().anyMatch(r -> sentinel.equals(r.value())));
         assertEquals(1, countEvents(pool, dueTonight, "Unlocked"));
         assertEquals(0, countEvents(pool, lockedAfterTheRun, "Unlocked"));
-        given().get("/contracts/{id}/pin", lockedAfterTheRun).then().body("status", equalTo("LOCKED"));
+        asChannel().get("/contracts/{id}/pin", lockedAfterTheRun).then().body("status", equalTo("LOCKED"));
         assertTrue(verify(dueTonight, "4827").extract().body().asString().contains("VERIFIED"));
     }
 
@@ -84,7 +84,7 @@ class MidnightUnlockTest {
         for (int i = 0; i < 3; i++) {
             verify(contract, "1357").statusCode(200);
         }
-        given().get("/contracts/{id}/pin", contract).then().body("status", equalTo("LOCKED"));
+        asChannel().get("/contracts/{id}/pin", contract).then().body("status", equalTo("LOCKED"));
         return contract;
     }
 

@@ -1,35 +1,45 @@
 package com.networkpin.pin.messaging;
 
+import static com.networkpin.pin.Callers.asAgent;
+import static com.networkpin.pin.TestData.awaitGrants;
 import static com.networkpin.pin.TestData.countAllEvents;
 import static com.networkpin.pin.TestData.countEvents;
+import static com.networkpin.pin.TestData.identityVerified;
 import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.publish;
 import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.tokyo;
 import static com.networkpin.pin.TestData.verify;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.events.EventEnvelope;
-import com.networkpin.events.IdDocument;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Topics;
 import com.networkpin.events.VisitPurpose;
+import com.networkpin.pin.TestData;
 import com.networkpin.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ShopResetTest {
+
+    /** The shop of every visit here; its staff run the terminal. */
+    private static final String SHOP = "tokyo-shinjuku-west";
 
     @Inject
     Pool pool;
@@ -39,6 +49,31 @@ class ShopResetTest {
     @AfterEach
     void realTime() {
         clock.reset();
+    }
+
+    @Test
+    void givenALineBreakInAReservationNumber_whenTheResetIsLogged_thenTheRestStaysOnTheResetsLogLine()
+            throws IOException {
+        clock.moveTo(tokyo("2031-05-02T10:00:00"));
+        String contract = newContractId();
+        setPin(contract, "4827").statusCode(201);
+        String forged = "12:00:00.000 INFO  [forged] (main) all PINs reset";
+        String reservation = "R-" + UUID.randomUUID().toString().substring(0, 8) + "\r\n" + forged;
+        identityVerified(contract, reservation, VisitPurpose.PIN_RESET);
+        awaitGrants(pool, contract, 1);
+
+        reset(contract, reservation, "3591").statusCode(200);
+
+        String escaped = "reset under reservation " + reservation.replace("\r\n", "\\r\\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> log().stream().anyMatch(line -> line.contains(escaped)));
+        List<String> lines = log();
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith(forged)), "no forged line");
+        assertEquals(1, lines.stream().filter(line -> line.contains(escaped)).count());
+    }
+
+    /** The service's log file (see application.properties, %test). */
+    private static List<String> log() throws IOException {
+        return Files.readAllLines(Path.of("target/pin-service-test.log"), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -56,7 +91,7 @@ class ShopResetTest {
                 .header("Retry-After", equalTo("5"));
 
         identityVerified(contract, reservation, VisitPurpose.PIN_RESET);
-        awaitGrant(contract, 1);
+        awaitGrants(pool, contract, 1);
         long before = countAllEvents(pool);
         reset(contract, reservation, "9876").statusCode(422).body("reason", equalTo("DESCENDING_RUN"));
         assertEquals(before, countAllEvents(pool), "a weak new PIN changes nothing and leaves the grant unused");
@@ -65,9 +100,11 @@ class ShopResetTest {
                 .body("status", equalTo("ACTIVE")).body("consecutiveFailures", equalTo(0));
         verify(contract, "3591").body("outcome", equalTo("VERIFIED"));
         verify(contract, "4827").body("outcome", equalTo("MISMATCH"));
-        given().get("/contracts/{id}/pin/history", contract).then()
+        asAgent().get("/contracts/{id}/pin/history", contract).then()
                 .body("find { it.type == 'Unlocked' }.data.reason", equalTo("RESET"))
-                .body("find { it.type == 'PinReset' }.data.reservationNumber", equalTo(reservation));
+                .body("find { it.type == 'PinReset' }.data.reservationNumber", equalTo(reservation))
+                .body("find { it.type == 'ResetGranted' }.data.shopId", equalTo(SHOP))
+                .body("find { it.type == 'ResetGranted' }.data.staffId", equalTo("staff-3"));
 
         reset(contract, reservation, "2580").statusCode(409).body("reason", equalTo("GRANT_USED"));
         assertEquals(1, countEvents(pool, contract, "PinReset"));
@@ -79,10 +116,8 @@ class ShopResetTest {
         String contract = newContractId();
         setPin(contract, "4827").statusCode(201);
         String reservation = "R-" + UUID.randomUUID();
-        publish(Topics.RESERVATION_EVENTS, contract, EventEnvelope.of(UUID.randomUUID(), 2, clock.instant(),
-                new IdentityVerified(reservation, contract, "tokyo-shinjuku-west", VisitPurpose.PIN_CHANGE, IdDocument.DRIVING_LICENCE,
-                        "staff-3", tokyo("2031-05-02T10:00:00"))));
-        awaitGrant(contract, 1);
+        TestData.identityVerified(contract, reservation, SHOP, VisitPurpose.PIN_CHANGE, tokyo("2031-05-02T10:00:00"));
+        awaitGrants(pool, contract, 1);
 
         clock.moveTo(tokyo("2031-05-02T12:00:00")); // the grant lives 2 hours from the identity check
         reset(contract, reservation, "3591").statusCode(409).body("reason", equalTo("GRANT_EXPIRED"));
@@ -102,26 +137,15 @@ class ShopResetTest {
         publish(Topics.RESERVATION_EVENTS, contract, granted); // redelivery
         identityVerified(contract, "R-" + UUID.randomUUID(), VisitPurpose.PIN_RESET);
 
-        awaitGrant(contract, 2);
+        awaitGrants(pool, contract, 2);
         reset(contract, other, "3591").statusCode(409).body("reason", equalTo("GRANT_NOT_RECEIVED"));
     }
 
-    /** Published with the contract as key, so one test's messages stay in order on one partition. */
     private EventEnvelope<IdentityVerified> identityVerified(String contract, String reservation, VisitPurpose purpose) {
-        EventEnvelope<IdentityVerified> envelope = EventEnvelope.of(UUID.randomUUID(), 2, clock.instant(),
-                new IdentityVerified(reservation, contract, "tokyo-shinjuku-west", purpose, IdDocument.MY_NUMBER_CARD, "staff-3", clock.instant()));
-        publish(Topics.RESERVATION_EVENTS, contract, envelope);
-        return envelope;
-    }
-
-    private void awaitGrant(String contract, int grants) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents(pool, contract, "ResetGranted") >= grants);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .until(() -> countEvents(pool, contract, "ResetGranted") == grants);
+        return TestData.identityVerified(contract, reservation, SHOP, purpose, clock.instant());
     }
 
     private static ValidatableResponse reset(String contract, String reservation, String newPin) {
-        return given().contentType("application/json").body(Map.of("reservationNumber", reservation, "newPin", newPin))
-                .when().post("/contracts/{id}/pin/reset", contract).then();
+        return TestData.reset(SHOP, contract, reservation, newPin);
     }
 }

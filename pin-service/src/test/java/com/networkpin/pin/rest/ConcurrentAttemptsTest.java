@@ -1,5 +1,6 @@
 package com.networkpin.pin.rest;
 
+import static com.networkpin.pin.Callers.tokens;
 import static com.networkpin.pin.TestData.countEvents;
 import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.setPin;
@@ -61,9 +62,11 @@ class ConcurrentAttemptsTest {
     private static List<HttpResponse<String>> sendConcurrently(String contract, String pin, int count) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://localhost:" + RestAssured.port + "/contracts/" + contract + "/pin/verifications");
+        String authorization = "Bearer " + tokens().client("channel-gateway");
         List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\",\"channel\":\"D_PAYMENT\"}"))
                     .build();
             pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));

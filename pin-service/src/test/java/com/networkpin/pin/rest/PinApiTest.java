@@ -1,10 +1,13 @@
 package com.networkpin.pin.rest;
 
+import static com.networkpin.pin.Callers.asAgent;
+import static com.networkpin.pin.Callers.asChannel;
+import static com.networkpin.pin.Callers.asContracting;
+import static com.networkpin.pin.Callers.asShopStaff;
 import static com.networkpin.pin.TestData.countAllEvents;
 import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.verify;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -15,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +45,7 @@ class PinApiTest {
     @Test
     void givenNoPin_whenSetting_thenItIsActiveAndEveryAnswerFollowsTheCount() {
         String contract = newContractId();
-        given().when().get("/contracts/{id}/pin", contract).then().statusCode(200).body("status", equalTo("NOT_SET"));
+        asChannel().when().get("/contracts/{id}/pin", contract).then().statusCode(200).body("status", equalTo("NOT_SET"));
 
         setPin(contract, "４８２７").statusCode(201)
                 .header("Location", containsString("/contracts/" + contract + "/pin"))
@@ -49,7 +53,7 @@ class PinApiTest {
 
         verify(contract, PIN).statusCode(200).body("outcome", equalTo("VERIFIED")).body("remainingAttempts", nullValue());
         verify(contract, "4828").statusCode(200).body("outcome", equalTo("MISMATCH")).body("remainingAttempts", equalTo(2));
-        given().when().get("/contracts/{id}/pin", contract).then().statusCode(200)
+        asChannel().when().get("/contracts/{id}/pin", contract).then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("consecutiveFailures", equalTo(1))
                 .body("remainingAttempts", equalTo(2))
                 .body("guidance.chatbot", notNullValue())
@@ -59,7 +63,7 @@ class PinApiTest {
         verify(contract, "4830").body("outcome", equalTo("LOCKED")).body("unlocksAt", notNullValue());
         verify(contract, PIN).body("outcome", equalTo("LOCKED"));
 
-        given().when().get("/contracts/{id}/pin/history", contract).then().statusCode(200)
+        asAgent().when().get("/contracts/{id}/pin/history", contract).then().statusCode(200)
                 .body("type", contains("PinSet", "AttemptSucceeded", "AttemptFailed", "AttemptFailed", "AttemptFailed",
                         "Locked", "AttemptRefused"))
                 .body("version", contains(1, 2, 3, 4, 5, 6, 7))
@@ -106,7 +110,7 @@ class PinApiTest {
             "over-long contract id      | POST | LONG_ID        | {\"pin\":\"4827\",\"channel\":\"BILLING\"} | 400 | /problems/validation |",
             "ill-formed contract id     | POST | BAD_ID         | {\"pin\":\"4827\",\"channel\":\"BILLING\"} | 400 | /problems/validation |",
             "unknown contract           | POST | UNKNOWN        | {\"pin\":\"4827\",\"channel\":\"BILLING\"} | 404 | /problems/pin-not-set | PIN_NOT_SET",
-            "disclosure without agent   | POST | /disclosures   | {\"identityCheckRef\":\"chk-1\"}        | 400 | /problems/validation     |",
+            "disclosure without check   | POST | /disclosures   | {\"agentId\":\"agent-1\"}               | 400 | /problems/validation     |",
             "reset without reservation  | POST | /reset         | {\"newPin\":\"3591\"}                  | 400 | /problems/validation     |",
             "body over 16 KiB           | POST | /verifications | BIG                                      | 413 | /problems/body-too-large |"})
     void givenABadRequest_whenSent_thenA4xxProblemAndNothingAppended(String why, String method, String target,
@@ -126,7 +130,7 @@ class PinApiTest {
         String payload = "BIG".equals(body) ? "{\"pin\":\"4827\",\"channel\":\"BILLING\",\"x\":\"" + "a".repeat(17_000) + "\"}"
                 : body == null ? "" : body;
 
-        var response = given().contentType("application/json").body(payload)
+        var response = callerFor(target).contentType("application/json").body(payload)
                 .when().request(method, path)
                 .then().log().ifValidationFails()
                 .statusCode(status)
@@ -140,18 +144,28 @@ class PinApiTest {
         assertEquals(before, countAllEvents(pool), "nothing appended");
     }
 
+    /** The role that may make the request, so that only the request itself can be wrong. */
+    private static RequestSpecification callerFor(String target) {
+        return switch (target) {
+            case "NEW" -> asContracting();
+            case "/disclosures" -> asAgent();
+            case "/reset" -> asShopStaff("tokyo-shinjuku-west");
+            default -> asChannel();
+        };
+    }
+
     @Test
     void givenUnsupportedRequests_whenSent_thenProblemsToo() {
         String contract = newContractId();
-        given().contentType("text/plain").body("4827").when().put("/contracts/{id}/pin", contract)
+        asContracting().contentType("text/plain").body("4827").when().put("/contracts/{id}/pin", contract)
                 .then().statusCode(415).contentType("application/problem+json").body(not(containsString(PIN)));
-        given().when().delete("/contracts/{id}/pin", contract).then().statusCode(405)
+        asContracting().when().delete("/contracts/{id}/pin", contract).then().statusCode(405)
                 .contentType("application/problem+json");
     }
 
     @Test
     void givenAnUnknownContract_whenAskingItsHistory_thenItIsEmpty() {
-        given().when().get("/contracts/{id}/pin/history", newContractId()).then().statusCode(200)
+        asAgent().when().get("/contracts/{id}/pin/history", newContractId()).then().statusCode(200)
                 .body("size()", equalTo(0));
     }
 }

@@ -1,0 +1,64 @@
+package com.networkpin.pin;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.testinfra.KeycloakTokens;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+
+/** Requests with a real token of the project's Keycloak, one per kind of caller of the PIN API. */
+public final class Callers {
+
+    private Callers() {
+    }
+
+    /** A channel gateway allowed every channel. */
+    public static RequestSpecification asChannel() {
+        return as(tokens().client("channel-gateway"));
+    }
+
+    /** The contracting system, which sets first PINs. */
+    public static RequestSpecification asContracting() {
+        return as(tokens().client("contracting-system"));
+    }
+
+    /** A manned-chat support agent of the realm file. */
+    public static RequestSpecification asAgent() {
+        return as(agentToken());
+    }
+
+    public static String agentToken() {
+        return tokens().user("agent1");
+    }
+
+    /** A staff member of {@code shopId}. */
+    public static RequestSpecification asShopStaff(String shopId) {
+        return as(tokens().shopStaff(shopId));
+    }
+
+    /** The holder of {@code contractId}. */
+    public static RequestSpecification asCustomer(String contractId) {
+        return as(tokens().customer(contractId));
+    }
+
+    /** The token's {@code sub} claim: who the service records as having acted. */
+    public static String subjectOf(String token) {
+        try {
+            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    public static KeycloakTokens tokens() {
+        return Infrastructure.tokens();
+    }
+}
