@@ -14,6 +14,7 @@ public enum Refusal {
     SLOT_FULL("slot-full", "Slot full", Kind.CONFLICT),
     ACTIVE_BOOKING_EXISTS("active-booking-exists", "Already booked for this purpose", Kind.CONFLICT),
     NOT_BOOKED("not-booked", "Reservation not open for this", Kind.CONFLICT),
+    CHECK_IN_NOT_TODAY("check-in-not-today", "Not the day of the visit", Kind.CONFLICT),
     CHECK_IN_CLOSED("check-in-closed", "Check-in closed", Kind.CONFLICT);
 
     /** INVALID: the request can never succeed as sent; CONFLICT: it clashes with the current state. */

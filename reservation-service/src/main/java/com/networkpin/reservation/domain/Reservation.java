@@ -21,11 +21,14 @@ import java.util.Optional;
 public record Reservation(String number, String contractId, String shopId, Instant start, VisitPurpose purpose,
                           int feeJpy, ReservationStatus status) {
 
-    /** Decides a new booking, given the contract's existing reservations. */
+    /**
+     * Decides a new booking, given the contract's existing reservations. Only the shop's staff may
+     * book the slot in progress (a walk-in, see {@link BookVisit#walkInAllowed()}).
+     */
     public static ReservationBooked book(BookVisit command, String number, Shop shop,
                                          Collection<Reservation> contractReservations, Instant now,
                                          BookingPolicy policy) {
-        shop.checkVisitStart(command.start(), now, policy.maxDaysAhead());
+        shop.checkVisitStart(command.start(), now, policy.maxDaysAhead(), command.walkInAllowed());
         contractReservations.stream()
                 .filter(r -> r.status().isActive() && r.purpose() == command.purpose())
                 .findFirst()
@@ -84,13 +87,14 @@ public record Reservation(String number, String contractId, String shopId, Insta
         if (newStart.equals(start)) {
             throw new Refused(Refusal.SAME_SLOT, "The reservation is already for that slot.");
         }
-        shop.checkVisitStart(newStart, now, policy.maxDaysAhead());
+        shop.checkVisitStart(newStart, now, policy.maxDaysAhead(), false);
         return new ReservationRescheduled(number, contractId, shopId, start, newStart);
     }
 
     /**
-     * The shop checks the customer's identity document. An early arrival is welcome; once the
-     * booking is due to become a no-show, the visit was missed and it can only be booked anew.
+     * The shop checks the customer's identity document, on the day of the visit (Japan date). An
+     * early arrival that day is welcome; once the booking is due to become a no-show, the visit was
+     * missed and it can only be booked anew.
      */
     public IdentityVerified checkIn(String document, boolean original, String staffId, Instant now,
                                     BookingPolicy policy) {
@@ -98,6 +102,10 @@ public record Reservation(String number, String contractId, String shopId, Insta
         if (!now.isBefore(noShowAt(policy))) {
             throw new Refused(Refusal.CHECK_IN_CLOSED, "Check-in closed at " + Slots.local(noShowAt(policy))
                     .toLocalTime() + " Japan time on " + Slots.local(start).toLocalDate() + "; please book a new visit.");
+        }
+        if (!Slots.sameJapanDate(now, start)) {
+            throw new Refused(Refusal.CHECK_IN_NOT_TODAY, "The visit is on " + Slots.local(start).toLocalDate()
+                    + " (Japan time); check in on that day.");
         }
         IdDocument accepted = IdentityDocuments.accept(document, original);
         return new IdentityVerified(number, contractId, shopId, purpose, accepted, staffId, now);

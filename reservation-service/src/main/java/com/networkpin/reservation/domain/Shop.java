@@ -60,13 +60,16 @@ public record Shop(String id, String name, String prefecture, String address,
                 .orElse(List.of());
     }
 
-    /** Refuses a visit start that this shop cannot take at {@code now}, whatever the bookings. */
-    public void checkVisitStart(Instant start, Instant now, int maxDaysAhead) {
+    /**
+     * Refuses a visit start that this shop cannot take at {@code now}, whatever the bookings. A slot
+     * that has begun is in the past, unless {@code walkInAllowed} and it is still in progress.
+     */
+    public void checkVisitStart(Instant start, Instant now, int maxDaysAhead, boolean walkInAllowed) {
         if (!Slots.isOnBoundary(start)) {
             throw new Refused(Refusal.NOT_ON_SLOT_BOUNDARY,
                     "Visits start on a 15-minute boundary (e.g. 10:00, 10:15) in Japan time.");
         }
-        if (start.isBefore(now)) {
+        if (start.isBefore(now) && !(walkInAllowed && Slots.inProgress(start, now))) {
             throw new Refused(Refusal.IN_THE_PAST, "That slot has already begun or passed.");
         }
         LocalDateTime local = Slots.local(start);

@@ -26,4 +26,13 @@ public final class Slots {
     public static Instant end(Instant start) {
         return start.plus(LENGTH);
     }
+
+    /** The slot starting at {@code start} has begun and not yet ended at {@code now}. */
+    public static boolean inProgress(Instant start, Instant now) {
+        return !start.isAfter(now) && now.isBefore(end(start));
+    }
+
+    public static boolean sameJapanDate(Instant a, Instant b) {
+        return local(a).toLocalDate().equals(local(b).toLocalDate());
+    }
 }

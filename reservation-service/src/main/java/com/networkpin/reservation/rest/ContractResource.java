@@ -2,7 +2,11 @@ package com.networkpin.reservation.rest;
 
 import com.networkpin.reservation.store.ReservationService;
 import com.networkpin.reservation.store.ReservationView;
+import com.networkpin.support.security.Access;
+import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,15 +23,22 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ContractResource {
 
     private final ReservationService reservations;
+    private final Access access;
 
-    public ContractResource(ReservationService reservations) {
+    public ContractResource(ReservationService reservations, Access access) {
         this.reservations = reservations;
+        this.access = access;
     }
 
     @GET
-    @Operation(summary = "A contract's reservations, of every status, by slot")
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "A contract's reservations, of every status, by slot (the contract's customer)")
     @APIResponse(responseCode = "200", description = "The reservations; empty when there are none")
-    public Uni<List<ReservationView>> list(@RestPath String contractId) {
+    @APIResponse(responseCode = "400", description = "Malformed contract id")
+    @APIResponse(responseCode = "403", description = "Another contract than the customer's own")
+    public Uni<List<ReservationView>> list(
+            @RestPath @Pattern(regexp = Patterns.CONTRACT_ID, message = Patterns.CONTRACT_ID_MESSAGE) String contractId) {
+        Caller.of(access).requireContract(contractId);
         return reservations.ofContract(contractId);
     }
 }

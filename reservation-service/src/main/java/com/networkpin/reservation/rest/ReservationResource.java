@@ -7,7 +7,10 @@ import com.networkpin.reservation.store.ReservationService;
 import com.networkpin.reservation.store.ReservationView;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
+import com.networkpin.support.security.Access;
+import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,29 +29,41 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
+/**
+ * Customers act on their own contract's reservations, shop staff on their own shop's. Whose a
+ * reservation is comes from the stored reservation, checked after it is loaded and before anything
+ * is written, so a refusal writes nothing.
+ */
 @Path("/reservations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CUSTOMER, Roles.SHOP_STAFF})
 @Tag(name = "reservations", description = "Shop visits for a PIN change or reset, and other shop support")
 public class ReservationResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 200;
+    private static final String NOT_YOURS = "Another contract's reservation (customer) or another shop's (shop staff)";
 
     private final ReservationService reservations;
+    private final Access access;
 
-    public ReservationResource(ReservationService reservations) {
+    public ReservationResource(ReservationService reservations, Access access) {
         this.reservations = reservations;
+        this.access = access;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book a visit",
+    @Operation(summary = "Book a visit (customer for their contract, shop staff at their shop)",
             description = "Answers with the reservation number, the fee and why, the documents to bring, and, while"
                     + " the contract's PIN is locked, the advice that the lock lifts by itself at midnight JST."
-                    + " The same Idempotency-Key with the same body answers the same reservation (200).")
+                    + " The same Idempotency-Key with the same body answers the same reservation (200)."
+                    + " Shop staff may also book the slot in progress at their shop (a walk-in).")
     @APIResponse(responseCode = "201", description = "Booked")
     @APIResponse(responseCode = "200", description = "Already booked under this Idempotency-Key")
     @APIResponse(responseCode = "400", description = "Missing Idempotency-Key or invalid body")
+    @APIResponse(responseCode = "403", description = "Neither a customer of the body's contract nor staff of the"
+            + " body's shop; nothing is stored, not even the Idempotency-Key")
     @APIResponse(responseCode = "409", description = "Slot full, or an active booking of this purpose exists")
     @APIResponse(responseCode = "422", description = "Past, not on a 15-minute boundary, too far ahead, shop"
             + " closed, outside opening hours, unknown shop, or Idempotency-Key used with another body")
@@ -56,9 +71,12 @@ public class ReservationResource {
             @RestHeader(IDEMPOTENCY_KEY) @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY, required = true,
                     description = "A unique key per booking attempt, e.g. a UUID; resend it on retry") String key,
             @NotNull @Valid BookingRequest request) {
+        String idempotencyKey = requireKey(key);
+        Caller caller = Caller.of(access);
+        caller.requireContractOrShop(request.contractId(), request.shopId());
         BookVisit command = new BookVisit(request.contractId(), request.shopId(), request.start().toInstant(),
-                request.purpose());
-        return reservations.book(requireKey(key), command).map(outcome -> outcome.replayed()
+                request.purpose(), caller.worksAt(request.shopId()));
+        return reservations.book(idempotencyKey, command).map(outcome -> outcome.replayed()
                 ? Response.ok(outcome.reservation()).build()
                 : Response.created(URI.create("/reservations/" + outcome.reservation().reservationNumber()))
                         .entity(outcome.reservation()).build());
@@ -68,20 +86,24 @@ public class ReservationResource {
     @Path("/{number}")
     @Operation(summary = "One reservation")
     @APIResponse(responseCode = "200", description = "The reservation")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @APIResponse(responseCode = "404", description = "No such reservation")
     public Uni<ReservationView> get(@RestPath String number) {
-        return reservations.get(known(number));
+        Caller caller = Caller.of(access);
+        return reservations.get(known(number), caller::requireContractOrShop);
     }
 
     @POST
     @Path("/{number}/cancel")
     @Operation(summary = "Cancel a booking and free its slot")
     @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @APIResponse(responseCode = "404", description = "No such reservation")
     @APIResponse(responseCode = "409", description = "Not a booking that can be cancelled (any more)")
     @APIResponse(responseCode = "422", description = "The visit has already begun")
     public Uni<ReservationView> cancel(@RestPath String number) {
-        return reservations.cancel(known(number));
+        Caller caller = Caller.of(access);
+        return reservations.cancel(known(number), caller::requireContractOrShop);
     }
 
     @POST
@@ -90,27 +112,35 @@ public class ReservationResource {
     @Operation(summary = "Move a booking to another slot of the same shop",
             description = "Takes the new slot and frees the old one in one transaction; a refusal changes nothing.")
     @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "403", description = NOT_YOURS)
     @APIResponse(responseCode = "404", description = "No such reservation")
     @APIResponse(responseCode = "409", description = "New slot full, or not a booking that can be moved")
     @APIResponse(responseCode = "422", description = "New slot past, off the 15-minute grid, too far ahead,"
             + " outside opening hours, on a closed day, or the same slot")
     public Uni<ReservationView> reschedule(@RestPath String number, @NotNull @Valid RescheduleRequest request) {
-        return reservations.reschedule(known(number), request.start().toInstant());
+        Caller caller = Caller.of(access);
+        return reservations.reschedule(known(number), request.start().toInstant(), caller::requireContractOrShop);
     }
 
     @POST
     @Path("/{number}/check-in")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check the customer in with an identity document (shop staff)",
+    @RolesAllowed(Roles.SHOP_STAFF)
+    @Operation(summary = "Check the customer in with an identity document (staff of the reservation's shop)",
             description = "Accepted, as originals: DRIVING_LICENCE, MY_NUMBER_CARD, PHYSICAL_DISABILITY_CERTIFICATE,"
-                    + " MENTAL_DISABILITY_CERTIFICATE, INTELLECTUAL_DISABILITY_CERTIFICATE. Publishes"
-                    + " IdentityVerified, which lets the pin-service grant the reset.")
+                    + " MENTAL_DISABILITY_CERTIFICATE, INTELLECTUAL_DISABILITY_CERTIFICATE. Only on the day of the"
+                    + " visit (Japan date). Publishes IdentityVerified, naming the staff member by the token's"
+                    + " subject, which lets the pin-service grant the reset.")
     @APIResponse(responseCode = "200", description = "Checked in")
+    @APIResponse(responseCode = "403", description = "Not staff of the reservation's shop")
     @APIResponse(responseCode = "404", description = "No such reservation")
-    @APIResponse(responseCode = "409", description = "Not a booking, or the visit was missed")
+    @APIResponse(responseCode = "409", description = "Not a booking, not the day of the visit"
+            + " (check-in-not-today), or the visit was missed (check-in-closed)")
     @APIResponse(responseCode = "422", description = "Document not accepted; the answer lists what is")
     public Uni<ReservationView> checkIn(@RestPath String number, @NotNull @Valid CheckInRequest request) {
-        return reservations.checkIn(known(number), request.idDocument(), request.original(), request.staffId());
+        Caller caller = Caller.of(access);
+        return reservations.checkIn(known(number), request.idDocument(), request.original(), caller.subject(),
+                caller::requireStaffOf);
     }
 
     /** Numbers outside the alphabet cannot exist: answer 404 without asking the database. */

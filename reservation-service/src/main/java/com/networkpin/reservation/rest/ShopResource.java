@@ -5,7 +5,10 @@ import com.networkpin.reservation.store.DaySlots;
 import com.networkpin.reservation.store.ShopCatalogue;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
+import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+/** The shop finder is public; only an operator defines shops. */
 @Path("/shops")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "shops", description = "Shops, their opening hours and free slots")
@@ -39,6 +43,7 @@ public class ShopResource {
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List shops, optionally of one prefecture")
     @APIResponse(responseCode = "200", description = "The shops")
     @APIResponse(responseCode = "400", description = "Unknown prefecture")
@@ -51,6 +56,7 @@ public class ShopResource {
 
     @GET
     @Path("/{shopId}")
+    @PermitAll
     @Operation(summary = "One shop")
     @APIResponse(responseCode = "200", description = "The shop")
     @APIResponse(responseCode = "404", description = "No such shop")
@@ -60,6 +66,7 @@ public class ShopResource {
 
     @GET
     @Path("/{shopId}/slots")
+    @PermitAll
     @Operation(summary = "The day's 15-minute slots with free counters, in Japan time")
     @APIResponse(responseCode = "200", description = "The slots; none when the shop is closed that day")
     @APIResponse(responseCode = "400", description = "Missing or malformed date")
@@ -73,6 +80,7 @@ public class ShopResource {
     @PUT
     @Path("/{shopId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
     @Tag(name = "operator")
     @Operation(summary = "Add or replace a shop (operator)",
             description = "Existing bookings keep their slots even if the hours or counters change.")

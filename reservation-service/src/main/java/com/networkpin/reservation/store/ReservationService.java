@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -108,10 +109,14 @@ public class ReservationService {
                 }));
     }
 
-    public Uni<ReservationView> cancel(String number) {
+    /**
+     * Cancels a booking. {@code access} sees the reservation as loaded, before anything is written, and
+     * throws to refuse the caller: the transaction then writes nothing. The same holds for every command.
+     */
+    public Uni<ReservationView> cancel(String number, Consumer<Reservation> access) {
         return transactions.inTransaction(tx -> {
             Instant now = clock.instant();
-            return lockAndLoad(tx, number).chain(locked -> {
+            return lockAndLoad(tx, number, access).chain(locked -> {
                 Reservation reservation = locked.reservation();
                 ReservationEvent cancelled = reservation.cancel(now);
                 return slots.release(tx, reservation.shopId(), reservation.start())
@@ -121,10 +126,10 @@ public class ReservationService {
     }
 
     /** Takes a counter of the new slot and frees the old one; a full new slot changes nothing. */
-    public Uni<ReservationView> reschedule(String number, Instant newStart) {
+    public Uni<ReservationView> reschedule(String number, Instant newStart, Consumer<Reservation> access) {
         return transactions.inTransaction(tx -> {
             Instant now = clock.instant();
-            return lockAndLoad(tx, number).chain(locked -> {
+            return lockAndLoad(tx, number, access).chain(locked -> {
                 Reservation reservation = locked.reservation();
                 return shop(tx, reservation.shopId(), ShopNotFound::new).chain(shop -> {
                     ReservationEvent moved = reservation.reschedule(newStart, shop, now, policy);
@@ -139,10 +144,11 @@ public class ReservationService {
     }
 
     /** The shop's identity check; success is what lets the pin-service grant a reset. */
-    public Uni<ReservationView> checkIn(String number, String document, boolean original, String staffId) {
+    public Uni<ReservationView> checkIn(String number, String document, boolean original, String staffId,
+                                        Consumer<Reservation> access) {
         return transactions.inTransaction(tx -> {
             Instant now = clock.instant();
-            return lockAndLoad(tx, number).chain(locked -> recordAndView(tx, locked,
+            return lockAndLoad(tx, number, access).chain(locked -> recordAndView(tx, locked,
                     locked.reservation().checkIn(document, original, staffId, now, policy), now));
         });
     }
@@ -176,9 +182,11 @@ public class ReservationService {
                 .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
-    public Uni<ReservationView> get(String number) {
+    /** One reservation, once {@code access} let the caller see it. */
+    public Uni<ReservationView> get(String number, Consumer<Reservation> access) {
         return projection.find(pool, number)
                 .map(found -> found.orElseThrow(() -> new ReservationNotFound(number)))
+                .invoke(record -> access.accept(record.toReservation()))
                 .chain(record -> view(pool, record));
     }
 
@@ -195,9 +203,10 @@ public class ReservationService {
                         })));
     }
 
-    Uni<ReservationStreams.Locked> lockAndLoad(SqlClient tx, String number) {
+    private Uni<ReservationStreams.Locked> lockAndLoad(SqlClient tx, String number, Consumer<Reservation> access) {
         return streams.lockAndLoad(tx, number)
-                .map(found -> found.orElseThrow(() -> new ReservationNotFound(number)));
+                .map(found -> found.orElseThrow(() -> new ReservationNotFound(number)))
+                .invoke(locked -> access.accept(locked.reservation()));
     }
 
     /** Appends the event to the locked stream and updates the read model. */

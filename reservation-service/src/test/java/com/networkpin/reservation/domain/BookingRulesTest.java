@@ -48,6 +48,24 @@ class BookingRulesTest {
     }
 
     @Test
+    void theShopsStaffMayBookTheSlotInProgressForAWalkInButNoEarlierOne() {
+        // given it is Thursday 11:05: the 11:00 slot is in progress until 11:15
+        Instant now = thursday("11:05");
+        assertEquals(thursday("11:00"), book(thursday("11:00"), now, true).start());
+        assertEquals(thursday("11:00"), book(thursday("11:00"), thursday("11:14:59"), true).start());
+        // a customer may not; nor may staff take a slot that has ended
+        assertEquals(Refusal.IN_THE_PAST, assertThrows(Refused.class,
+                () -> book(thursday("11:00"), now, false)).refusal());
+        assertEquals(Refusal.IN_THE_PAST, assertThrows(Refused.class,
+                () -> book(thursday("10:45"), now, true)).refusal());
+        assertEquals(Refusal.IN_THE_PAST, assertThrows(Refused.class,
+                () -> book(thursday("11:00"), thursday("11:15"), true)).refusal());
+        // the other rules still hold for a walk-in: before opening there is no slot in progress
+        assertEquals(Refusal.OUTSIDE_OPENING_HOURS, assertThrows(Refused.class,
+                () -> book(thursday("09:45"), thursday("09:50"), true)).refusal());
+    }
+
+    @Test
     void refusesAStartOffTheFifteenMinuteGrid() {
         assertRefused(Refusal.NOT_ON_SLOT_BOUNDARY, thursday("10:07"));
         assertRefused(Refusal.NOT_ON_SLOT_BOUNDARY, thursday("10:15").plusSeconds(1));
@@ -131,8 +149,14 @@ class BookingRulesTest {
     }
 
     private static ReservationBooked book(VisitPurpose purpose, Instant start, Collection<Reservation> existing) {
-        return Reservation.book(new BookVisit("C-1", "tokyo-test", start, purpose), "ACDEFGH", shop(), existing,
-                CLOCK.instant(), POLICY);
+        return Reservation.book(new BookVisit("C-1", "tokyo-test", start, purpose, false), "ACDEFGH", shop(),
+                existing, CLOCK.instant(), POLICY);
+    }
+
+    /** A PIN reset booked at {@code now}, by the shop's staff at the counter when {@code walkInAllowed}. */
+    private static ReservationBooked book(Instant start, Instant now, boolean walkInAllowed) {
+        return Reservation.book(new BookVisit("C-1", "tokyo-test", start, VisitPurpose.PIN_RESET, walkInAllowed),
+                "ACDEFGH", shop(), List.of(), now, POLICY);
     }
 
     private static void assertRefused(Refusal expected, Instant start) {

@@ -45,7 +45,7 @@ final class Fixtures {
     }
 
     static Reservation booked(VisitPurpose purpose, Instant start) {
-        ReservationBooked booked = Reservation.book(new BookVisit("C-1", "tokyo-test", start, purpose), "ACDEFGH",
+        ReservationBooked booked = Reservation.book(new BookVisit("C-1", "tokyo-test", start, purpose, false), "ACDEFGH",
                 shop(), List.of(), CLOCK.instant(), POLICY);
         return Reservation.replay(List.of(booked));
     }

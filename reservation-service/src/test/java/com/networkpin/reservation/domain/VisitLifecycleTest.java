@@ -57,13 +57,25 @@ class VisitLifecycleTest {
     }
 
     @Test
-    void checkInIsOpenUntilTheBookingWouldBecomeANoShow() {
-        // given a 14:00 booking and a 15-minute grace: early arrivals and 14:29 are fine, 14:30 is missed
+    void checkInIsOpenOnTheVisitsDateUntilTheBookingWouldBecomeANoShow() {
+        // given a 14:00 booking on Thursday and a 15-minute grace: early arrivals that day (00:00 in Japan,
+        // still Wednesday in UTC) and 14:29 are fine, 14:30 is missed
         Reservation booking = booking();
-        assertEquals(IdDocument.MY_NUMBER_CARD, booking.checkIn("MY_NUMBER_CARD", true, "s", NOW, POLICY).document());
+        assertEquals(IdDocument.MY_NUMBER_CARD,
+                booking.checkIn("MY_NUMBER_CARD", true, "s", thursday("00:00"), POLICY).document());
         booking.checkIn("MY_NUMBER_CARD", true, "s", SLOT.plus(Duration.ofMinutes(29)), POLICY);
         assertEquals(Refusal.CHECK_IN_CLOSED, assertThrows(Refused.class, () -> booking.checkIn("MY_NUMBER_CARD",
                 true, "s", SLOT.plus(Duration.ofMinutes(30)), POLICY)).refusal());
+    }
+
+    @Test
+    void checkInBeforeTheVisitsDateInJapanIsRefused() {
+        // neither Tuesday nor Wednesday 23:59 in Japan is the visit's date
+        Refused early = assertThrows(Refused.class, () -> booking().checkIn("MY_NUMBER_CARD", true, "s", NOW, POLICY));
+        assertEquals(Refusal.CHECK_IN_NOT_TODAY, early.refusal());
+        assertTrue(early.getMessage().contains("2026-11-26"), early.getMessage());
+        assertEquals(Refusal.CHECK_IN_NOT_TODAY, assertThrows(Refused.class, () -> booking().checkIn("MY_NUMBER_CARD",
+                true, "s", thursday("00:00").minusSeconds(60), POLICY)).refusal());
     }
 
     @Test

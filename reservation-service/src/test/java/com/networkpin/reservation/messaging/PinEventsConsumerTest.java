@@ -1,5 +1,7 @@
 package com.networkpin.reservation.messaging;
 
+import static com.networkpin.reservation.Callers.asCustomer;
+import static com.networkpin.reservation.Callers.asStaff;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -11,6 +13,7 @@ import com.networkpin.events.Topics;
 import com.networkpin.events.UnlockReason;
 import com.networkpin.events.Unlocked;
 import com.networkpin.reservation.Api;
+import com.networkpin.reservation.MovesTheClock;
 import com.networkpin.reservation.PinTopic;
 import com.networkpin.reservation.domain.Slots;
 import com.networkpin.testinfra.TopicReader;
@@ -18,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,10 +29,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class PinEventsConsumerTest {
-
-    @Inject
-    Clock clock;
+class PinEventsConsumerTest extends MovesTheClock {
 
     @Inject
     Pool pool;
@@ -38,13 +37,16 @@ class PinEventsConsumerTest {
     @Test
     void aPinResetUnderACheckedInReservationCompletesTheVisit() {
         String contract = Api.freshContract();
-        String number = Api.booked(contract, Api.freshShop(2), Api.at(Api.japanDate(clock, 1), "10:00"), "PIN_RESET");
-        Api.checkIn(number, "PHYSICAL_DISABILITY_CERTIFICATE", true).statusCode(200);
+        String shop = Api.freshShop(2);
+        LocalDate date = Api.japanDate(clock, 1);
+        String number = Api.booked(contract, shop, Api.at(date, "10:00"), "PIN_RESET");
+        clock.moveTo(Api.instant(date, "09:55")); // check-in is on the visit's date
+        Api.checkIn(asStaff(shop), number, "PHYSICAL_DISABILITY_CERTIFICATE", true).statusCode(200);
 
         PinTopic.publish(new PinReset(contract, number, clock.instant()), clock.instant());
 
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> Api.get(number).statusCode(200).body("status", equalTo("COMPLETED")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                Api.get(asCustomer(contract), number).statusCode(200).body("status", equalTo("COMPLETED")));
         assertEquals(1, TopicReader.read(Topics.RESERVATION_EVENTS,
                 r -> number.equals(r.key()) && r.value().contains("\"VisitCompleted\""), 1,
                 Duration.ofSeconds(30)).size());
@@ -54,9 +56,11 @@ class PinEventsConsumerTest {
     void aPinResetOfAnotherContractOrBeforeCheckInCompletesNothing() {
         String contract = Api.freshContract();
         String shop = Api.freshShop(2);
-        String notCheckedIn = Api.booked(contract, shop, Api.at(Api.japanDate(clock, 1), "10:00"), "PIN_RESET");
-        String other = Api.booked(Api.freshContract(), shop, Api.at(Api.japanDate(clock, 1), "10:00"), "PIN_CHANGE");
-        Api.checkIn(other, "MY_NUMBER_CARD", true).statusCode(200);
+        LocalDate date = Api.japanDate(clock, 1);
+        String notCheckedIn = Api.booked(asStaff(shop), contract, shop, Api.at(date, "10:00"), "PIN_RESET");
+        String other = Api.booked(asStaff(shop), Api.freshContract(), shop, Api.at(date, "10:00"), "PIN_CHANGE");
+        clock.moveTo(Api.instant(date, "09:55"));
+        Api.checkIn(asStaff(shop), other, "MY_NUMBER_CARD", true).statusCode(200);
 
         PinTopic.publish(new PinReset(contract, notCheckedIn, clock.instant()), clock.instant());
         PinTopic.publish(new PinReset(contract, other, clock.instant()), clock.instant()); // not its reservation
@@ -64,8 +68,8 @@ class PinEventsConsumerTest {
         PinTopic.publish(new Locked(contract, clock.instant(), clock.instant().plusSeconds(3600)), clock.instant());
         awaitLockRecorded(contract);
 
-        Api.get(notCheckedIn).body("status", equalTo("BOOKED"));
-        Api.get(other).body("status", equalTo("CHECKED_IN"));
+        Api.get(asStaff(shop), notCheckedIn).body("status", equalTo("BOOKED"));
+        Api.get(asStaff(shop), other).body("status", equalTo("CHECKED_IN"));
     }
 
     @Test
@@ -86,7 +90,8 @@ class PinEventsConsumerTest {
 
         PinTopic.publish(new Unlocked(contract, UnlockReason.MIDNIGHT, UUID.randomUUID(), midnight), midnight);
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> Api.get(number).statusCode(200).body("lockAdvice", nullValue()));
+                .untilAsserted(() -> Api.get(asCustomer(contract), number).statusCode(200)
+                        .body("lockAdvice", nullValue()));
     }
 
     private void awaitLockRecorded(String contract) {

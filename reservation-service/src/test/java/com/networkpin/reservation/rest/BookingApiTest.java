@@ -1,7 +1,9 @@
 package com.networkpin.reservation.rest;
 
 import static com.networkpin.reservation.Api.PROBLEM_JSON;
-import static io.restassured.RestAssured.given;
+import static com.networkpin.reservation.Callers.as;
+import static com.networkpin.reservation.Callers.asCustomer;
+import static com.networkpin.reservation.Callers.tokens;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.endsWith;
@@ -20,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +56,9 @@ class BookingApiTest {
                 .body("lockAdvice", nullValue())
                 .extract().path("reservationNumber");
 
-        Api.get(number).statusCode(200).body("contractId", equalTo(contract)).body("purpose", equalTo("PIN_RESET"));
-        Api.ofContract(contract).statusCode(200).body("reservationNumber", equalTo(java.util.List.of(number)));
+        Api.get(asCustomer(contract), number).statusCode(200)
+                .body("contractId", equalTo(contract)).body("purpose", equalTo("PIN_RESET"));
+        Api.ofContract(contract).statusCode(200).body("reservationNumber", equalTo(List.of(number)));
         assertEquals(1, Api.remaining(shop, date, "10:30"));
         assertEquals(1, eventsOf(number));
     }
@@ -103,7 +106,7 @@ class BookingApiTest {
         Api.ofContract(contract).body("$", hasSize(1));
 
         Api.booked(contract, shop, Api.at(date, "15:00"), "OTHER"); // another purpose is fine
-        Api.cancel(first).statusCode(200).body("status", equalTo("CANCELLED"));
+        Api.cancel(asCustomer(contract), first).statusCode(200).body("status", equalTo("CANCELLED"));
         Api.booked(contract, shop, Api.at(date, "16:00"), "PIN_CHANGE");
         Api.ofContract(contract).body("$", hasSize(3));
     }
@@ -143,7 +146,7 @@ class BookingApiTest {
                 .body("type", equalTo("/problems/idempotency-key-reused"));
         Api.ofContract(contract).body("$", hasSize(2));
         assertEquals(2, Api.remaining(shop, date, "14:15"));
-        Api.get(number).body("start", equalTo(Api.at(date, "14:00")));
+        Api.get(asCustomer(contract), number).body("start", equalTo(Api.at(date, "14:00")));
     }
 
     @Test
@@ -151,8 +154,8 @@ class BookingApiTest {
         String shop = Api.freshShop(2);
         String contract = Api.freshContract();
         String start = Api.at(Api.japanDate(clock, 2), "11:00");
-        given().contentType(ContentType.JSON)
-                .body(Map.of("contractId", contract, "shopId", shop, "start", start, "purpose", "PIN_RESET"))
+        asCustomer(contract).contentType(ContentType.JSON)
+                .body(Api.booking(contract, shop, start, "PIN_RESET"))
                 .post("/reservations")
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo("/problems/idempotency-key-required"));
@@ -160,19 +163,29 @@ class BookingApiTest {
                 .statusCode(400).contentType(PROBLEM_JSON).body("field", equalTo("purpose"));
         Api.book(UUID.randomUUID().toString(), contract, shop, "2026-12-01T10:00:00", "PIN_RESET")
                 .statusCode(400).contentType(PROBLEM_JSON);
-        Api.book(UUID.randomUUID().toString(), "", shop, start, "PIN_RESET")
+        Api.book(asCustomer(contract), UUID.randomUUID().toString(), "", shop, start, "PIN_RESET")
                 .statusCode(400).contentType(PROBLEM_JSON).body("type", equalTo("/problems/validation"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-" + UUID.randomUUID())
+        asCustomer(contract).contentType(ContentType.JSON).header("Idempotency-Key", "k-" + UUID.randomUUID())
                 .body("{\"contractId\": ").post("/reservations")
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("detail", not(emptyString()));
         Api.ofContract(contract).body("$", hasSize(0));
     }
 
     @Test
+    void aContractsListNeedsAWellFormedContractIdLikeABooking() {
+        String contract = Api.freshContract();
+        for (String malformed : List.of("C.0001", "-C-0001", "C" + "0".repeat(64))) {
+            asCustomer(contract).get("/contracts/" + malformed + "/reservations")
+                    .then().statusCode(400).contentType(PROBLEM_JSON).body("type", equalTo("/problems/validation"));
+        }
+        Api.ofContract(contract).statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void anUnknownReservationIsNotFound() {
-        Api.get("ACDEFGH").statusCode(404).contentType(PROBLEM_JSON)
+        Api.get(as(tokens().user("customer1")), "ACDEFGH").statusCode(404).contentType(PROBLEM_JSON)
                 .body("type", equalTo("/problems/reservation-not-found"));
-        Api.cancel("not-a-number").statusCode(404).contentType(PROBLEM_JSON)
+        Api.cancel(as(tokens().user("staff1")), "not-a-number").statusCode(404).contentType(PROBLEM_JSON)
                 .body("type", endsWith("reservation-not-found"));
     }
 

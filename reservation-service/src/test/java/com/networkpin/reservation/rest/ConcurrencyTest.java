@@ -1,5 +1,7 @@
 package com.networkpin.reservation.rest;
 
+import static com.networkpin.reservation.Callers.as;
+import static com.networkpin.reservation.Callers.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +30,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Many requests at once for the same counters: the database keeps the count, and every loser gets a clean 409. */
+/**
+ * Many requests at once for the same counters: the database keeps the count, and every loser gets a
+ * clean 409. The shop's staff book for many contracts (one token), as at a busy counter.
+ */
 @QuarkusTest
 class ConcurrencyTest {
 
@@ -55,10 +60,10 @@ class ConcurrencyTest {
         String shop = Api.freshShop(2);
         LocalDate date = Api.japanDate(clock, 5);
         String start = Api.at(date, "14:00");
+        String staff = tokens().shopStaff(shop);
 
-        List<HttpResponse<String>> answers = allAtOnce(i -> post("/reservations",
-                Map.of("contractId", Api.freshContract(), "shopId", shop, "start", start, "purpose", "PIN_RESET"),
-                UUID.randomUUID().toString()));
+        List<HttpResponse<String>> answers = allAtOnce(i -> post(staff, "/reservations",
+                Api.booking(Api.freshContract(), shop, start, "PIN_RESET"), UUID.randomUUID().toString()));
 
         Map<Integer, Integer> byStatus = countByStatus(answers);
         assertEquals(Map.of(201, 2, 409, REQUESTS - 2), byStatus, "statuses " + byStatus);
@@ -75,10 +80,10 @@ class ConcurrencyTest {
         String contract = Api.freshContract();
         LocalDate date = Api.japanDate(clock, 5);
         int attempts = 30;
+        String customer = tokens().customer(contract);
 
-        List<HttpResponse<String>> answers = allAtOnce(attempts, i -> post("/reservations",
-                Map.of("contractId", contract, "shopId", shop, "start", Api.at(date, slot(i)), "purpose", "PIN_RESET"),
-                UUID.randomUUID().toString()));
+        List<HttpResponse<String>> answers = allAtOnce(attempts, i -> post(customer, "/reservations",
+                Api.booking(contract, shop, Api.at(date, slot(i)), "PIN_RESET"), UUID.randomUUID().toString()));
 
         assertEquals(Map.of(201, 1, 409, attempts - 1), countByStatus(answers));
         answers.stream().filter(a -> a.statusCode() == 409).forEach(a ->
@@ -91,10 +96,10 @@ class ConcurrencyTest {
         String shop = Api.freshShop(2);
         String contract = Api.freshContract();
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("contractId", contract, "shopId", shop,
-                "start", Api.at(Api.japanDate(clock, 5), "15:00"), "purpose", "PIN_CHANGE");
+        Map<String, Object> body = Api.booking(contract, shop, Api.at(Api.japanDate(clock, 5), "15:00"), "PIN_CHANGE");
+        String staff = tokens().shopStaff(shop);
 
-        List<HttpResponse<String>> answers = allAtOnce(30, i -> post("/reservations", body, key));
+        List<HttpResponse<String>> answers = allAtOnce(30, i -> post(staff, "/reservations", body, key));
 
         assertEquals(Map.of(200, 29, 201, 1), countByStatus(answers));
         assertEquals(1, answers.stream().map(a -> new JsonObject(a.body()).getString("reservationNumber"))
@@ -107,14 +112,15 @@ class ConcurrencyTest {
         String shop = Api.freshShop(2);
         LocalDate date = Api.japanDate(clock, 6);
         int movers = 30; // one booking in each slot from 10:00 to 17:15
+        String staff = tokens().shopStaff(shop);
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < movers; i++) {
-            numbers.add(Api.booked(Api.freshContract(), shop, Api.at(date, slot(i)), "PIN_RESET"));
+            numbers.add(Api.booked(as(staff), Api.freshContract(), shop, Api.at(date, slot(i)), "PIN_RESET"));
         }
         String target = Api.at(date, "18:45");
 
         List<HttpResponse<String>> answers = allAtOnce(movers,
-                i -> post("/reservations/" + numbers.get(i) + "/reschedule", Map.of("start", target), null));
+                i -> post(staff, "/reservations/" + numbers.get(i) + "/reschedule", Map.of("start", target), null));
 
         assertEquals(Map.of(200, 2, 409, movers - 2), countByStatus(answers));
         assertEquals(0, Api.remaining(shop, date, "18:45"));
@@ -123,7 +129,7 @@ class ConcurrencyTest {
             boolean moved = answers.get(i).statusCode() == 200;
             // a moved booking freed its old slot; a refused one still holds it, unchanged
             assertEquals(moved ? 2 : 1, Api.remaining(shop, date, from), "slot " + from);
-            Api.get(numbers.get(i)).statusCode(200)
+            Api.get(as(staff), numbers.get(i)).statusCode(200)
                     .body("start", org.hamcrest.Matchers.equalTo(moved ? target : Api.at(date, from)));
         }
     }
@@ -157,9 +163,10 @@ class ConcurrencyTest {
         return answers;
     }
 
-    private HttpRequest post(String path, Map<String, Object> body, String idempotencyKey) {
+    private HttpRequest post(String token, String path, Map<String, Object> body, String idempotencyKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(new JsonObject(body).encode()));
         if (idempotencyKey != null) {

@@ -1,6 +1,7 @@
 package com.networkpin.reservation.rest;
 
 import static com.networkpin.reservation.Api.PROBLEM_JSON;
+import static com.networkpin.reservation.Callers.asOperator;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -10,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.networkpin.reservation.Api;
+import com.networkpin.reservation.Callers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Clock;
@@ -51,7 +53,7 @@ class ShopApiTest {
     void givesTheDaysFifteenMinuteSlotsWithRemainingCounters() {
         String shop = Api.freshShop(2);
         LocalDate date = Api.japanDate(clock, 2);
-        Api.booked(Api.freshContract(), shop, Api.at(date, "10:15"), "PIN_RESET");
+        Api.booked(Callers.asStaff(shop), Api.freshContract(), shop, Api.at(date, "10:15"), "PIN_RESET");
 
         given().get("/shops/" + shop + "/slots?date=" + date).then().statusCode(200)
                 .body("open", equalTo(true))
@@ -92,13 +94,13 @@ class ShopApiTest {
                 "openingHours", Map.of("MONDAY", Map.of("opens", "10:00", "closes", "18:00"),
                         "SATURDAY", Map.of("opens", "11:00", "closes", "17:00")),
                 "closedDates", List.of("2027-01-01"), "counters", 2);
-        given().contentType(ContentType.JSON).body(shop).put("/shops/" + id).then().statusCode(201)
+        asOperator().contentType(ContentType.JSON).body(shop).put("/shops/" + id).then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/shops/" + id))
                 .body("prefecture", equalTo("Fukuoka"));
 
         Map<String, Object> edited = new java.util.HashMap<>(shop);
         edited.put("counters", 3);
-        given().contentType(ContentType.JSON).body(edited).put("/shops/" + id).then().statusCode(200);
+        asOperator().contentType(ContentType.JSON).body(edited).put("/shops/" + id).then().statusCode(200);
         given().get("/shops/" + id).then().statusCode(200)
                 .body("counters", equalTo(3))
                 .body("openingHours.SATURDAY.opens", equalTo("11:00"))
@@ -112,17 +114,17 @@ class ShopApiTest {
         Map<String, Object> hours = Map.of(DayOfWeek.MONDAY.name(), Map.of("opens", "19:00", "closes", "10:00"));
         Map<String, Object> backwards = Map.of("name", "X", "prefecture", "Tokyo", "address", "Y",
                 "openingHours", hours, "counters", 2);
-        given().contentType(ContentType.JSON).body(backwards).put("/shops/" + id).then().statusCode(422)
+        asOperator().contentType(ContentType.JSON).body(backwards).put("/shops/" + id).then().statusCode(422)
                 .contentType(PROBLEM_JSON).body("type", equalTo("/problems/invalid-shop"));
 
         Map<String, Object> noCounters = Map.of("name", "X", "prefecture", "Tokyo", "address", "Y",
                 "openingHours", Map.of("MONDAY", Map.of("opens", "10:00", "closes", "19:00")), "counters", 0);
-        given().contentType(ContentType.JSON).body(noCounters).put("/shops/" + id).then().statusCode(400)
+        asOperator().contentType(ContentType.JSON).body(noCounters).put("/shops/" + id).then().statusCode(400)
                 .contentType(PROBLEM_JSON).body("type", equalTo("/problems/validation"));
 
         Map<String, Object> badDay = Map.of("name", "X", "prefecture", "Tokyo", "address", "Y",
                 "openingHours", Map.of("FUNDAY", Map.of("opens", "10:00", "closes", "19:00")), "counters", 2);
-        given().contentType(ContentType.JSON).body(badDay).put("/shops/" + id).then().statusCode(400)
+        asOperator().contentType(ContentType.JSON).body(badDay).put("/shops/" + id).then().statusCode(400)
                 .contentType(PROBLEM_JSON);
 
         given().get("/shops/" + id).then().statusCode(404);
