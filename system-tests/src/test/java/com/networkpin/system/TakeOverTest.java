@@ -46,7 +46,8 @@ class TakeOverTest {
                 Map.of("identityCheckRef", "none")));
         refused(403, as(actors.chatbot()).get(PIN + "/contracts/" + victim + "/pin/history"));
         refused(403, as(impostor).get(PIN + "/contracts/" + victim + "/pin"));
-        refused(403, as(actors.contracting()).put(PIN + "/contracts/" + victim + "/pin", Map.of("pin", "9062")));
+        refused(403, as(actors.chatbot()).put(PIN + "/contracts/" + victim + "/pin", Map.of("pin", "9062")));
+        refused(403, as(actors.supportAgent()).put(PIN + "/contracts/" + victim + "/pin", Map.of("pin", "9062")));
 
         String visit = inTwoDaysAtNoon();
         refused(401, as(Actor.ANONYMOUS).post(RESERVATIONS + "/reservations", booking(victim, visit), idempotencyKey()));
