@@ -2,11 +2,8 @@ package com.networkpin.pin.messaging;
 
 import static com.networkpin.pin.Callers.asChannel;
 import static com.networkpin.pin.TestData.countEvents;
-import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.publish;
-import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.tokyo;
-import static com.networkpin.pin.TestData.verify;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -112,13 +109,6 @@ class SlowMidnightUnlockTest {
     }
 
     private String lockedAt(Instant at) {
-        clock.moveTo(at);
-        String contract = newContractId();
-        setPin(contract, "4827").statusCode(201);
-        for (int i = 0; i < 3; i++) {
-            verify(contract, "1357").statusCode(200);
-        }
-        asChannel().get("/contracts/{id}/pin", contract).then().body("status", equalTo("LOCKED"));
-        return contract;
+        return TestData.lockedAt(clock, at);
     }
 }
