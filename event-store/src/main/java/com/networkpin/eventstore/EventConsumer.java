@@ -5,20 +5,34 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.LogSafe;
 import com.networkpin.events.UnreadableEventException;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * The idempotent way to consume: one transaction per batch records the batch's new event ids in
  * the inbox, applies only those, and queues unreadable records for the dead-letter topic. A
  * redelivered event therefore changes nothing, and a bad message never stops the consumer.
+ *
+ * <p>Failures: a transient one (the database away or restarting, a pool time-out, a deadlock, a
+ * serialization failure; see {@link TransientFailures}) is retried with back-off, bounded per
+ * attempt and unbounded overall, until it succeeds or the application shuts down. The batch is
+ * neither acknowledged nor skipped meanwhile, so the consumer keeps its place. Any other failure
+ * makes the consumer apply the batch's events one per transaction; an event that still fails
+ * after {@code network-pin.event-store.consumer.max-attempts} attempts is a poison event: it is
+ * recorded in the inbox (never tried again) and forwarded to {@code <topic>.dead-letter} with the
+ * reason, and the consumer goes on with the rest of the batch.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -28,39 +42,163 @@ public class EventConsumer {
     private final Transactions transactions;
     private final Inbox inbox;
     private final Outbox outbox;
+    private final TransientFailures failures;
+    private final EventStoreConfig.Consumer config;
+    private volatile boolean stopping;
 
-    public EventConsumer(Transactions transactions, Inbox inbox, Outbox outbox) {
+    public EventConsumer(Transactions transactions, Inbox inbox, Outbox outbox, TransientFailures failures,
+                         EventStoreConfig config) {
         this.transactions = transactions;
         this.inbox = inbox;
         this.outbox = outbox;
+        this.failures = failures;
+        this.config = config.consumer();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     public Uni<Void> consume(String consumer, List<IncomingRecord> records, Projection projection) {
-        Map<UUID, EventEnvelope<DomainEvent>> readable = new LinkedHashMap<>(); // keeps order, drops in-batch repeats
-        List<OutboxMessage> deadLetters = new ArrayList<>();
-        for (IncomingRecord record : records) {
-            try {
-                EventEnvelope<DomainEvent> envelope = EventJson.read(record.value() == null ? "" : record.value());
-                readable.putIfAbsent(envelope.id(), envelope);
-            } catch (UnreadableEventException e) {
-                LOG.warnf("%s: dead-lettering %s-%d@%d: %s", consumer, record.topic(), record.partition(),
-                        record.offset(), LogSafe.message(e));
-                deadLetters.add(OutboxMessage.deadLetter(record, e.getMessage()));
-            }
-        }
-        if (readable.isEmpty() && deadLetters.isEmpty()) {
+        return consume(consumer, records, Preparation.NONE, projection);
+    }
+
+    /** As {@link #consume(String, List, Projection)}, with work done before the inbox transaction. */
+    public Uni<Void> consume(String consumer, List<IncomingRecord> records, Preparation preparation,
+                             Projection projection) {
+        Batch batch = Batch.read(consumer, records);
+        if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return transactions.inTransaction(tx -> outbox.enqueue(tx, deadLetters)
-                .chain(() -> inbox.claim(tx, consumer, readable.keySet()))
-                .chain(fresh -> {
-                    List<EventEnvelope<DomainEvent>> unseen = unseen(readable, fresh);
-                    return unseen.isEmpty() ? Uni.createFrom().voidItem() : projection.apply(tx, unseen);
+        List<EventEnvelope<DomainEvent>> events = List.copyOf(batch.events().values());
+        return retrying(consumer, "a batch of " + records.size(), () -> preparation.prepare(events)
+                .chain(() -> transactions.inTransaction(tx -> outbox.enqueue(tx, batch.deadLetters())
+                        .chain(() -> inbox.claim(tx, consumer, batch.events().keySet()))
+                        .chain(fresh -> applyFresh(tx, events, fresh, projection)))))
+                .onFailure(EventConsumer::isNotStopped).recoverWithUni(failure -> {
+                    LOG.warnf("%s: a batch of %d failed (%s), applying its events one by one", consumer,
+                            records.size(), describe(failure));
+                    return oneByOne(consumer, batch, preparation, projection);
+                });
+    }
+
+    private static Uni<Void> applyFresh(SqlConnection tx,
+                                        List<EventEnvelope<DomainEvent>> events, Set<UUID> fresh,
+                                        Projection projection) {
+        List<EventEnvelope<DomainEvent>> unseen = events.stream().filter(e -> fresh.contains(e.id())).toList();
+        return unseen.isEmpty() ? Uni.createFrom().voidItem() : projection.apply(tx, unseen);
+    }
+
+    /** Isolates the poison events of a batch: the dead letters first, then each event in its own transaction. */
+    private Uni<Void> oneByOne(String consumer, Batch batch, Preparation preparation, Projection projection) {
+        Uni<Void> done = batch.deadLetters().isEmpty() ? Uni.createFrom().voidItem()
+                : retrying(consumer, "dead letters", () -> transactions.inTransaction(
+                        tx -> outbox.enqueue(tx, batch.deadLetters())));
+        for (EventEnvelope<DomainEvent> event : batch.events().values()) {
+            done = done.chain(() -> applyAlone(consumer, event, batch.records().get(event.id()), preparation,
+                    projection, 1));
+        }
+        return done;
+    }
+
+    private Uni<Void> applyAlone(String consumer, EventEnvelope<DomainEvent> event, IncomingRecord record,
+                                 Preparation preparation, Projection projection, int attempt) {
+        List<EventEnvelope<DomainEvent>> alone = List.of(event);
+        return retrying(consumer, describe(event), () -> preparation.prepare(alone)
+                .chain(() -> transactions.inTransaction(tx -> inbox.claim(tx, consumer, Set.of(event.id()))
+                        .chain(fresh -> applyFresh(tx, alone, fresh, projection)))))
+                .onFailure(EventConsumer::isNotStopped).recoverWithUni(failure -> {
+                    if (attempt < config.maxAttempts()) {
+                        LOG.warnf("%s: %s failed (attempt %d of %d): %s", consumer, describe(event), attempt,
+                                config.maxAttempts(), describe(failure));
+                        return Uni.createFrom().voidItem().onItem().delayIt().by(backOff(attempt))
+                                .chain(() -> applyAlone(consumer, event, record, preparation, projection, attempt + 1));
+                    }
+                    return deadLetter(consumer, event, record, failure, attempt);
+                });
+    }
+
+    /** Records the poison event in the inbox and forwards it as it came, with the reason, in one transaction. */
+    private Uni<Void> deadLetter(String consumer, EventEnvelope<DomainEvent> event, IncomingRecord record,
+                                 Throwable failure, int attempts) {
+        String reason = "not applied after " + attempts + " attempts: " + describe(failure);
+        LOG.errorf(LogSafe.throwable(failure), "%s: dead-lettering %s from %s-%d@%d, %s", consumer, describe(event),
+                record.topic(), record.partition(), record.offset(), reason);
+        return retrying(consumer, "dead-lettering " + describe(event), () -> transactions.inTransaction(
+                tx -> inbox.claim(tx, consumer, Set.of(event.id())).chain(fresh -> fresh.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : outbox.enqueue(tx, List.of(OutboxMessage.deadLetter(record, reason))))));
+    }
+
+    /**
+     * Runs {@code work} until it succeeds or fails with a failure that is not transient; waits
+     * between attempts, longer each time up to the configured bound. Stops with
+     * {@link ConsumerStopped} once the application shuts down.
+     */
+    public <T> Uni<T> retrying(String consumer, String what, Supplier<Uni<T>> work) {
+        return retrying(consumer, what, work, 1);
+    }
+
+    private <T> Uni<T> retrying(String consumer, String what, Supplier<Uni<T>> work, int attempt) {
+        return Uni.createFrom().deferred(work::get).onFailure().recoverWithUni(failure -> failures.isTransient(failure)
+                .chain(transientFailure -> {
+                    if (!transientFailure) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    if (stopping) {
+                        return Uni.createFrom().failure(new ConsumerStopped(consumer, failure));
+                    }
+                    Duration wait = backOff(attempt);
+                    LOG.warnf("%s: %s failed transiently (attempt %d), retrying in %d ms: %s", consumer, what, attempt,
+                            wait.toMillis(), describe(failure));
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+                            .chain(() -> retrying(consumer, what, work, attempt + 1));
                 }));
     }
 
-    private static List<EventEnvelope<DomainEvent>> unseen(Map<UUID, EventEnvelope<DomainEvent>> readable,
-                                                           Set<UUID> fresh) {
-        return readable.values().stream().filter(e -> fresh.contains(e.id())).toList();
+    /** initial × 2^(attempt − 1), at most the configured bound. */
+    private Duration backOff(int attempt) {
+        Duration wait = config.initialBackOff();
+        for (int i = 1; i < attempt && wait.compareTo(config.maxBackOff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(config.maxBackOff()) < 0 ? wait : config.maxBackOff();
+    }
+
+    private static boolean isNotStopped(Throwable failure) {
+        return !(failure instanceof ConsumerStopped);
+    }
+
+    private static String describe(EventEnvelope<DomainEvent> event) {
+        return event.type() + " " + event.id();
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getName() + ": " + LogSafe.message(failure);
+    }
+
+    /** The readable events of a batch by id (in order, in-batch repeats dropped), their records, and the dead letters. */
+    private record Batch(Map<UUID, EventEnvelope<DomainEvent>> events, Map<UUID, IncomingRecord> records,
+                         List<OutboxMessage> deadLetters) {
+
+        static Batch read(String consumer, List<IncomingRecord> records) {
+            Batch batch = new Batch(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
+            for (IncomingRecord record : records) {
+                try {
+                    EventEnvelope<DomainEvent> envelope = EventJson.read(record.value() == null ? "" : record.value());
+                    batch.events().putIfAbsent(envelope.id(), envelope);
+                    batch.records().putIfAbsent(envelope.id(), record);
+                } catch (UnreadableEventException e) {
+                    LOG.warnf("%s: dead-lettering %s-%d@%d: %s", consumer, record.topic(), record.partition(),
+                            record.offset(), LogSafe.message(e));
+                    batch.deadLetters().add(OutboxMessage.deadLetter(record, e.getMessage()));
+                }
+            }
+            return batch;
+        }
+
+        boolean isEmpty() {
+            return events.isEmpty() && deadLetters.isEmpty();
+        }
     }
 }

@@ -11,6 +11,8 @@ public interface EventStoreConfig {
 
     Relay relay();
 
+    Consumer consumer();
+
     interface ConflictRetry {
         @WithDefault("20")
         int maxAttempts();
@@ -41,5 +43,30 @@ public interface EventStoreConfig {
         /** Sent rows are kept this long for inspection, then deleted. */
         @WithDefault("PT24H")
         Duration retention();
+    }
+
+    interface Consumer {
+        /**
+         * Attempts at applying one event that fails with a failure that is not transient; after
+         * the last one the event is dead-lettered with the reason and the consumer moves on.
+         */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait before the second attempt after a failure; it doubles with each attempt. */
+        @WithDefault("PT0.1S")
+        Duration initialBackOff();
+
+        /** Longest wait between attempts; transient failures are retried this often until they pass. */
+        @WithDefault("PT5S")
+        Duration maxBackOff();
+
+        /**
+         * This instance's Kafka static membership id ({@code group.instance.id} of every incoming
+         * channel): unique per running instance, stable across its restarts. The services default
+         * it to the host name and the HTTP port.
+         */
+        @WithDefault("${network-pin.host-name:localhost}-${quarkus.http.port:8080}")
+        String instanceId();
     }
 }

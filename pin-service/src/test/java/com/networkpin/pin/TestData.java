@@ -4,6 +4,7 @@ import static com.networkpin.pin.Callers.asChannel;
 import static com.networkpin.pin.Callers.asContracting;
 import static com.networkpin.pin.Callers.asShopStaff;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.networkpin.events.DomainEvent;
 import com.networkpin.events.EventEnvelope;
@@ -12,6 +13,7 @@ import com.networkpin.events.IdDocument;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Topics;
 import com.networkpin.events.VisitPurpose;
+import com.networkpin.support.MovableClock;
 import com.networkpin.testinfra.Infrastructure;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -57,6 +59,18 @@ public final class TestData {
     public static ValidatableResponse setPin(String contractId, String pin) {
         return asContracting().contentType("application/json").body(Map.of("pin", pin))
                 .when().put("/contracts/{id}/pin", contractId).then();
+    }
+
+    /** A new contract whose PIN was locked (three wrong entries) at {@code at} on the service's clock. */
+    public static String lockedAt(MovableClock clock, Instant at) {
+        clock.moveTo(at);
+        String contract = newContractId();
+        setPin(contract, "4827").statusCode(201);
+        for (int i = 0; i < 3; i++) {
+            verify(contract, "1357").statusCode(200);
+        }
+        asChannel().get("/contracts/{id}/pin", contract).then().body("status", equalTo("LOCKED"));
+        return contract;
     }
 
     /** By a channel gateway, for the ONLINE_PROCEDURE channel. */

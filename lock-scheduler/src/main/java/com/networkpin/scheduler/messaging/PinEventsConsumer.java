@@ -16,7 +16,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,9 +55,8 @@ public class PinEventsConsumer {
     @Incoming(Channels.PIN_EVENTS)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         List<IncomingRecord> relevant = relevant(records);
-        // A database outage must not stop the channel: retry the batch (the inbox makes that safe).
-        return consumer.consume(CONSUMER, relevant, this::project)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(30);
+        // EventConsumer retries a database outage until it passes (the inbox makes that safe).
+        return consumer.consume(CONSUMER, relevant, this::project);
     }
 
     private Uni<Void> project(SqlConnection tx, List<EventEnvelope<DomainEvent>> events) {

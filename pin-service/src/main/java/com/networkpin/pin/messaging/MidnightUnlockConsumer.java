@@ -2,15 +2,12 @@ package com.networkpin.pin.messaging;
 
 import com.networkpin.events.DomainEvent;
 import com.networkpin.events.EventEnvelope;
-import com.networkpin.events.EventJson;
 import com.networkpin.events.MidnightUnlock;
-import com.networkpin.events.UnreadableEventException;
 import com.networkpin.eventstore.EventConsumer;
 import com.networkpin.eventstore.IncomingRecord;
 import com.networkpin.pin.store.MidnightUnlocker;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,7 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * own (a million locks do not fit one transaction); only then is the event id recorded in the
  * inbox, with the dead letters, by {@link EventConsumer}. A crash in between redelivers the
  * message and the run continues with the locks still due; a redelivery after the inbox record
- * is skipped.
+ * is skipped. A failure is retried, and a MidnightUnlock that cannot be applied is dead-lettered,
+ * as for any consumer (see {@link EventConsumer}).
  */
 @ApplicationScoped
 public class MidnightUnlockConsumer {
@@ -35,31 +33,20 @@ public class MidnightUnlockConsumer {
 
     @Incoming(Channels.MIDNIGHT_UNLOCKS)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<IncomingRecord> incoming = IncomingRecord.of(records);
-        Uni<Void> unlocked = Uni.createFrom().voidItem();
-        for (EventEnvelope<DomainEvent> envelope : midnightUnlocks(incoming)) {
-            MidnightUnlock event = (MidnightUnlock) envelope.data();
-            unlocked = unlocked.chain(() -> unlocker.isApplied(Channels.MIDNIGHT_UNLOCK_CONSUMER, envelope.id())
-                    .chain(applied -> applied ? Uni.createFrom().voidItem()
-                            : unlocker.unlockDue(envelope.id(), event.midnight()).replaceWithVoid()));
-        }
-        return unlocked.chain(() -> consumer.consume(Channels.MIDNIGHT_UNLOCK_CONSUMER, incoming,
-                (tx, applied) -> Uni.createFrom().voidItem()));
+        return consumer.consume(Channels.MIDNIGHT_UNLOCK_CONSUMER, IncomingRecord.of(records), this::unlockDue,
+                (tx, applied) -> Uni.createFrom().voidItem());
     }
 
-    /** The readable MidnightUnlocks; anything else is left to the EventConsumer (dead letter or ignore). */
-    private static List<EventEnvelope<DomainEvent>> midnightUnlocks(List<IncomingRecord> records) {
-        List<EventEnvelope<DomainEvent>> found = new ArrayList<>();
-        for (IncomingRecord record : records) {
-            try {
-                EventEnvelope<DomainEvent> envelope = EventJson.read(record.value() == null ? "" : record.value());
-                if (envelope.data() instanceof MidnightUnlock) {
-                    found.add(envelope);
-                }
-            } catch (UnreadableEventException e) {
-                // dead-lettered by the EventConsumer below
+    /** Before the inbox transaction, each MidnightUnlock the inbox does not hold yet; other events are ignored. */
+    private Uni<Void> unlockDue(List<EventEnvelope<DomainEvent>> events) {
+        Uni<Void> unlocked = Uni.createFrom().voidItem();
+        for (EventEnvelope<DomainEvent> envelope : events) {
+            if (envelope.data() instanceof MidnightUnlock event) {
+                unlocked = unlocked.chain(() -> unlocker.isApplied(Channels.MIDNIGHT_UNLOCK_CONSUMER, envelope.id())
+                        .chain(applied -> applied ? Uni.createFrom().voidItem()
+                                : unlocker.unlockDue(envelope.id(), event.midnight()).replaceWithVoid()));
             }
         }
-        return found;
+        return unlocked;
     }
 }

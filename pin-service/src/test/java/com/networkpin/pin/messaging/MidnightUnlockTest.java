@@ -2,10 +2,8 @@ package com.networkpin.pin.messaging;
 
 import static com.networkpin.pin.Callers.asChannel;
 import static com.networkpin.pin.TestData.countEvents;
-import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.publish;
 import static com.networkpin.pin.TestData.readTopic;
-import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.tokyo;
 import static com.networkpin.pin.TestData.verify;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
+import com.networkpin.pin.TestData;
 import com.networkpin.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -78,14 +77,7 @@ class MidnightUnlockTest {
     }
 
     private String lockedAt(Instant at) {
-        clock.moveTo(at);
-        String contract = newContractId();
-        setPin(contract, "4827").statusCode(201);
-        for (int i = 0; i < 3; i++) {
-            verify(contract, "1357").statusCode(200);
-        }
-        asChannel().get("/contracts/{id}/pin", contract).then().body("status", equalTo("LOCKED"));
-        return contract;
+        return TestData.lockedAt(clock, at);
     }
 
     private String unlockCause(String contract) {
