@@ -1,8 +1,10 @@
 package com.networkpin.eventstore;
 
+import com.networkpin.events.Topics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "network-pin.event-store")
 public interface EventStoreConfig {
@@ -10,6 +12,8 @@ public interface EventStoreConfig {
     ConflictRetry conflictRetry();
 
     Relay relay();
+
+    TopicSettings topics();
 
     interface ConflictRetry {
         @WithDefault("20")
@@ -41,5 +45,34 @@ public interface EventStoreConfig {
         /** Sent rows are kept this long for inspection, then deleted. */
         @WithDefault("PT24H")
         Duration retention();
+    }
+
+    /**
+     * The topics the services publish to, created at start-up (with their dead-letter topics) when
+     * missing, so that no topic is left to the broker's auto-create defaults. Existing topics are
+     * left as they are.
+     */
+    interface TopicSettings {
+        /** Off where the topics are managed elsewhere (or the client may not create topics). */
+        @WithDefault("true")
+        boolean create();
+
+        @WithDefault(Topics.PIN_EVENTS + "," + Topics.MIDNIGHT_UNLOCKS + "," + Topics.RESERVATION_EVENTS)
+        List<String> names();
+
+        @WithDefault("3")
+        int partitions();
+
+        /** -1: the broker's default.replication.factor. */
+        @WithDefault("-1")
+        short replicationFactor();
+
+        /** How long the brokers keep a topic's messages (retention.ms). */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How long the brokers keep a dead-letter topic's messages: long enough to look at them. */
+        @WithDefault("P30D")
+        Duration deadLetterRetention();
     }
 }
