@@ -1,9 +1,11 @@
 package com.networkpin.eventstore;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +56,9 @@ class KafkaTopicsTest {
             List<String> created = topics.ensure(List.of(topic));
 
             assertEquals(List.of(Topics.deadLetter(topic)), created);
-            assertEquals(Map.of(topic, 1, Topics.deadLetter(topic), 2), partitions(admin, List.of(topic, Topics.deadLetter(topic))));
+            // A topic just created may take a moment to be described.
+            assertEquals(Map.of(topic, 1, Topics.deadLetter(topic), 2), await().ignoreExceptions().atMost(Duration.ofSeconds(10))
+                    .until(() -> partitions(admin, List.of(topic, Topics.deadLetter(topic))), p -> true));
             assertEquals("3600000", retention(admin, topic));
             assertEquals(List.of(), topics.ensure(List.of(topic)), "nothing to create the second time");
         }
