@@ -1,8 +1,10 @@
 package com.networkpin.eventstore;
 
+import com.networkpin.events.Topics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "network-pin.event-store")
 public interface EventStoreConfig {
@@ -12,6 +14,8 @@ public interface EventStoreConfig {
     Relay relay();
 
     Consumer consumer();
+
+    TopicSettings topics();
 
     interface ConflictRetry {
         @WithDefault("20")
@@ -68,5 +72,34 @@ public interface EventStoreConfig {
          */
         @WithDefault("${network-pin.host-name:localhost}-${quarkus.http.port:8080}")
         String instanceId();
+    }
+
+    /**
+     * The topics the services publish to, created at start-up (with their dead-letter topics) when
+     * missing, so that no topic is left to the broker's auto-create defaults. Existing topics are
+     * left as they are.
+     */
+    interface TopicSettings {
+        /** Off where the topics are managed elsewhere (or the client may not create topics). */
+        @WithDefault("true")
+        boolean create();
+
+        @WithDefault(Topics.PIN_EVENTS + "," + Topics.MIDNIGHT_UNLOCKS + "," + Topics.RESERVATION_EVENTS)
+        List<String> names();
+
+        @WithDefault("3")
+        int partitions();
+
+        /** -1: the broker's default.replication.factor. */
+        @WithDefault("-1")
+        short replicationFactor();
+
+        /** How long the brokers keep a topic's messages (retention.ms). */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How long the brokers keep a dead-letter topic's messages: long enough to look at them. */
+        @WithDefault("P30D")
+        Duration deadLetterRetention();
     }
 }

@@ -17,8 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,44 +30,73 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks a row sent only once the broker has
- * acknowledged it: at-least-once, in order per key. One relay per database is active at a time
- * (a transaction-scoped advisory lock), so replicas of a service never reorder a stream. While
- * Kafka is down rows wait and the relay backs off; nothing is lost.
+ * acknowledged it: at-least-once, in order per topic and key. One relay per database is active at a
+ * time (a transaction-scoped advisory lock), so replicas of a service never reorder a stream.
+ *
+ * <p>Order per key: a round sends at most one row of each topic and key, so a later row of a key is
+ * never in flight beside an earlier one that might still fail; the next row of a key leaves in the
+ * next round, once the earlier one is acknowledged. Rows of different keys leave together.
+ *
+ * <p>Failures: while Kafka is unreachable (a retriable failure) rows wait and the relay backs off;
+ * nothing is lost. A row Kafka refuses for good (larger than the producer's or the topic's limit, a
+ * topic that does not exist and is not auto-created, is invalid or may not be written) is parked
+ * with its reason: the relay goes on with the other keys, and the later rows of the parked row's
+ * topic and key wait until an operator retries or discards it ({@link ParkedOutbox}).
  *
  * <p>It runs on its own thread because the Kafka producer blocks while the broker is unreachable.
+ * Nothing ends that thread but shutdown: any failure, an {@link Error} too, is logged and the loop
+ * goes on after a back-off; should the thread end all the same, readiness is DOWN
+ * ({@link OutboxRelayHealth}).
  */
 @ApplicationScoped
 public class OutboxRelay {
+
+    /** What the relay is doing, for the readiness check. */
+    public enum State { STARTING, RUNNING, BACKING_OFF, STOPPED, DISABLED }
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long LOCK_KEY = 0x6f7574626f78L; // "outbox"
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
+    private static final int MAX_REASON_LENGTH = 500;
 
     private final Pool pool;
     private final EventStoreConfig.Relay config;
     private final Map<String, Object> kafkaConfig;
+    private final KafkaTopics topics;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
+    private volatile State state = State.STARTING;
+    private volatile String lastFailure;
+    private volatile Throwable injectedFailure;
     private Thread thread;
     private KafkaProducer<String, String> producer;
     private Instant nextPurge = Instant.EPOCH;
 
     public OutboxRelay(Pool pool, EventStoreConfig config,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, KafkaTopics topics) {
         this.pool = pool;
         this.config = config.relay();
         this.kafkaConfig = kafkaConfig;
+        this.topics = topics;
     }
 
     void start(@Observes StartupEvent event) {
         if (!config.enabled()) {
+            state = State.DISABLED;
             return;
         }
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
@@ -90,27 +123,70 @@ public class OutboxRelay {
         }
     }
 
+    /** STOPPED while the service runs means the relay thread ended: nothing would leave any more. */
+    public State state() {
+        if (running && (thread == null || !thread.isAlive())) {
+            return State.STOPPED;
+        }
+        return state;
+    }
+
+    /** Why the relay last backed off, or null once a round went through. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    /** For tests: the next round fails with this, as any failure deep inside a round would. */
+    void failNextRound(Throwable failure) {
+        injectedFailure = failure;
+        wake();
+    }
+
     private void run() {
         Duration backOff = config.pollInterval();
         while (running) {
             try {
-                int sent = relayBatch();
+                Round round = relayRound();
                 purgeOccasionally();
+                state = State.RUNNING;
+                lastFailure = null;
                 backOff = config.pollInterval();
-                if (sent == config.batchSize()) {
-                    continue; // more are waiting
+                if (round.moreWaiting()) {
+                    continue;
                 }
                 idle(config.pollInterval());
-            } catch (Exception e) {
-                LOG.warnf("outbox relay paused for %s: %s", backOff, LogSafe.message(e));
+            } catch (Throwable e) { // an Error too: the relay must not end while the service runs
+                state = State.BACKING_OFF;
+                lastFailure = e.getClass().getName() + ": " + LogSafe.message(e);
+                if (e instanceof Exception) {
+                    LOG.warnf("outbox relay paused for %s: %s", backOff, LogSafe.message(e));
+                } else {
+                    LOG.errorf(LogSafe.throwable(e), "outbox relay failed, goes on after %s", backOff);
+                }
                 idle(backOff);
                 backOff = min(backOff.multipliedBy(2), config.maxBackOff());
             }
         }
     }
 
-    /** Sends one batch in one transaction; returns how many rows were marked sent. */
-    int relayBatch() throws InterruptedException {
+    /** What one round did: rows marked sent, and whether more rows are ready at once. */
+    record Round(int sent, boolean moreWaiting) {
+    }
+
+    /**
+     * Sends one round in one transaction: the oldest unsent rows whose key no parked row holds back,
+     * at most one per topic and key. Marks the acknowledged rows sent and parks the refused ones;
+     * fails after that when Kafka could not be reached, so that the relay backs off.
+     */
+    Round relayRound() throws InterruptedException {
+        Throwable injected = injectedFailure;
+        if (injected != null) {
+            injectedFailure = null;
+            throwUnchecked(injected);
+        }
+        if (!topics.ensureOnce()) {
+            throw new IllegalStateException("the Kafka topics could not be created yet");
+        }
         SqlConnection conn = pool.getConnection().await().atMost(DB_TIMEOUT);
         try {
             Transaction tx = conn.begin().await().atMost(DB_TIMEOUT);
@@ -118,53 +194,141 @@ public class OutboxRelay {
                     .await().atMost(DB_TIMEOUT).iterator().next().getBoolean(0);
             if (!leader) {
                 tx.commit().await().atMost(DB_TIMEOUT);
-                return 0;
+                return new Round(0, false);
             }
             List<Row> rows = new ArrayList<>();
             conn.preparedQuery("""
-                            SELECT id, topic, message_key, headers, value FROM es_outbox
-                            WHERE sent_at IS NULL ORDER BY id LIMIT $1""")
+                            SELECT o.id, o.topic, o.message_key, o.headers, o.value FROM es_outbox o
+                            WHERE o.sent_at IS NULL AND o.parked_at IS NULL
+                              AND NOT EXISTS (SELECT 1 FROM es_outbox p
+                                              WHERE p.topic = o.topic AND p.message_key = o.message_key AND p.id < o.id
+                                                AND p.parked_at IS NOT NULL AND p.sent_at IS NULL
+                                                AND p.discarded_at IS NULL)
+                            ORDER BY o.id LIMIT $1""")
                     .execute(Tuple.of(config.batchSize()))
                     .await().atMost(DB_TIMEOUT)
                     .forEach(rows::add);
-            List<Long> sent = publish(rows);
-            if (!sent.isEmpty()) {
+            Outcome outcome = publish(rows);
+            if (!outcome.sent.isEmpty()) {
                 conn.preparedQuery("UPDATE es_outbox SET sent_at = now() WHERE id = ANY($1)")
-                        .execute(Tuple.of(sent.toArray(Long[]::new)))
+                        .execute(Tuple.of(outcome.sent.toArray(Long[]::new)))
+                        .await().atMost(DB_TIMEOUT);
+            }
+            if (!outcome.parked.isEmpty()) {
+                conn.preparedQuery("""
+                                UPDATE es_outbox o SET parked_at = now(), parked_reason = p.reason
+                                FROM unnest($1::bigint[], $2::text[]) AS p (id, reason) WHERE o.id = p.id""")
+                        .execute(Tuple.of(outcome.parked.keySet().toArray(Long[]::new),
+                                outcome.parked.values().toArray(String[]::new)))
                         .await().atMost(DB_TIMEOUT);
             }
             tx.commit().await().atMost(DB_TIMEOUT);
-            if (sent.size() < rows.size()) {
-                throw new IllegalStateException((rows.size() - sent.size()) + " messages not acknowledged by Kafka");
+            logParked(rows, outcome.parked);
+            if (outcome.retriable != null) {
+                throw new IllegalStateException((rows.size() - outcome.sent.size() - outcome.parked.size())
+                        + " messages not acknowledged by Kafka: " + LogSafe.message(outcome.retriable), outcome.retriable);
             }
-            return sent.size();
+            return new Round(outcome.sent.size(), outcome.deferred > 0 || rows.size() == config.batchSize());
         } finally {
             conn.close().await().atMost(DB_TIMEOUT);
         }
     }
 
+    /** Ids acknowledged, ids refused for good with why, rows left for the next round, and a retriable failure if any. */
+    private static final class Outcome {
+        final List<Long> sent = new ArrayList<>();
+        final Map<Long, String> parked = new LinkedHashMap<>();
+        int deferred;
+        Throwable retriable;
+    }
+
     /**
-     * Sends the rows in order and returns the ids Kafka acknowledged. Stops sending at the first
-     * failure so that a later message of a key never overtakes an earlier one that must be retried.
+     * Sends the first row of each topic and key, in order. A row refused at once for good is parked and
+     * the others go on; a retriable failure at send time (Kafka unreachable) stops sending, since every
+     * further send would block as long. After the flush, each acknowledgement decides its own row.
      */
-    private List<Long> publish(List<Row> rows) throws InterruptedException {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    private Outcome publish(List<Row> rows) throws InterruptedException {
+        Outcome outcome = new Outcome();
+        Set<String> keysInFlight = new HashSet<>();
+        Map<Long, Future<RecordMetadata>> acks = new LinkedHashMap<>();
         for (Row row : rows) {
-            Future<RecordMetadata> ack = producer.send(toRecord(row));
-            acks.add(ack);
-            if (ack.isDone() && failed(ack)) {
+            long id = row.getLong(0);
+            String topic = row.getString(1);
+            if (!keysInFlight.add(topic + '\u0000' + row.getString(2))) {
+                outcome.deferred++; // its key's earlier row is in flight: next round
+                continue;
+            }
+            ProducerRecord<String, String> record;
+            try {
+                record = toRecord(row);
+            } catch (RuntimeException e) {
+                outcome.parked.put(id, reason("unreadable outbox row", e));
+                continue;
+            }
+            Future<RecordMetadata> ack = producer.send(record);
+            Throwable failure = ack.isDone() ? failureOf(ack) : null;
+            if (failure == null) {
+                acks.put(id, ack);
+                continue;
+            }
+            String refusal = refusal(failure, topic, true);
+            if (refusal == null) {
+                outcome.retriable = failure;
                 break;
             }
+            outcome.parked.put(id, refusal);
         }
         producer.flush();
-        List<Long> sent = new ArrayList<>(acks.size());
-        for (int i = 0; i < acks.size(); i++) {
-            if (failed(acks.get(i))) {
-                break;
+        for (Map.Entry<Long, Future<RecordMetadata>> ack : acks.entrySet()) {
+            Throwable failure = failureOf(ack.getValue());
+            if (failure == null) {
+                outcome.sent.add(ack.getKey());
+                continue;
             }
-            sent.add(rows.get(i).getLong(0));
+            String refusal = refusal(failure, null, false);
+            if (refusal == null) {
+                outcome.retriable = failure;
+            } else {
+                outcome.parked.put(ack.getKey(), refusal);
+            }
         }
-        return sent;
+        return outcome;
+    }
+
+    /**
+     * Why Kafka will never take this row, or null when trying again may work. A metadata time-out at
+     * send time means either a broker that does not answer or a topic that does not exist where topics
+     * are not auto-created: the cluster is asked which.
+     */
+    private String refusal(Throwable failure, String topic, boolean atSendTime) {
+        if (failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidTopicException || failure instanceof TopicAuthorizationException
+                || failure instanceof InvalidRecordException) {
+            return reason("refused by Kafka", failure);
+        }
+        if (atSendTime && (failure instanceof TimeoutException || failure instanceof UnknownTopicOrPartitionException)
+                && topics.missing(topic)) {
+            return "topic " + topic + " does not exist and the broker does not create it";
+        }
+        return null;
+    }
+
+    private static String reason(String what, Throwable failure) {
+        return LogSafe.of(what + ": " + failure.getClass().getSimpleName() + ": " + failure.getMessage(),
+                MAX_REASON_LENGTH);
+    }
+
+    private static void logParked(List<Row> rows, Map<Long, String> parked) {
+        if (parked.isEmpty()) {
+            return;
+        }
+        for (Row row : rows) {
+            String reason = parked.get(row.getLong(0));
+            if (reason != null) {
+                LOG.errorf("outbox row %d parked (topic %s, key %s), later rows of its key wait for an operator: %s",
+                        row.getLong(0), LogSafe.of(row.getString(1)), LogSafe.of(row.getString(2)), reason);
+            }
+        }
     }
 
     private static ProducerRecord<String, String> toRecord(Row row) {
@@ -176,12 +340,13 @@ public class OutboxRelay {
         return record;
     }
 
-    private static boolean failed(Future<RecordMetadata> ack) throws InterruptedException {
+    /** The failure of a completed send, unwrapped; null when acknowledged. */
+    private static Throwable failureOf(Future<RecordMetadata> ack) throws InterruptedException {
         try {
             ack.get();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return true;
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
         }
     }
 
@@ -190,7 +355,10 @@ public class OutboxRelay {
             return;
         }
         nextPurge = Instant.now().plus(PURGE_EVERY);
-        pool.preparedQuery("DELETE FROM es_outbox WHERE sent_at < now() - make_interval(secs => $1)")
+        pool.preparedQuery("""
+                        DELETE FROM es_outbox
+                        WHERE sent_at < now() - make_interval(secs => $1)
+                           OR discarded_at < now() - make_interval(secs => $1)""")
                 .execute(Tuple.of((double) config.retention().toSeconds()))
                 .await().atMost(DB_TIMEOUT);
     }
@@ -222,6 +390,11 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         return producerConfig;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void throwUnchecked(Throwable failure) throws T {
+        throw (T) failure;
     }
 
     private static Duration min(Duration a, Duration b) {

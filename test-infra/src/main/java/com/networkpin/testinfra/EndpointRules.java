@@ -62,12 +62,21 @@ public final class EndpointRules {
                 .map(Annotation::toString).findFirst().orElse(null);
     }
 
-    /** From every class path root holding the package: main and test classes live in different ones. */
+    /**
+     * From every class path root holding the package: main and test classes live in different ones, and
+     * a library's resources (e.g. event-store's operator resource) in its jar.
+     */
     private static List<Class<?>> classes(Class<?> anchor, String basePackage) {
         String directory = basePackage.replace('.', '/');
         List<Class<?>> classes = new ArrayList<>();
         try {
             for (URL root : Collections.list(anchor.getClassLoader().getResources(directory))) {
+                if ("jar".equals(root.getProtocol())) {
+                    for (String name : classNamesInJar(root, directory)) {
+                        classes.add(Class.forName(name, false, anchor.getClassLoader()));
+                    }
+                    continue;
+                }
                 if (!"file".equals(root.getProtocol())) {
                     throw new IllegalStateException("Cannot list the classes of " + basePackage + " in " + root);
                 }
@@ -87,5 +96,16 @@ public final class EndpointRules {
             throw new IllegalStateException(e);
         }
         return classes;
+    }
+
+    private static List<String> classNamesInJar(URL root, String directory) throws IOException {
+        java.net.JarURLConnection connection = (java.net.JarURLConnection) root.openConnection();
+        connection.setUseCaches(false);
+        try (java.util.jar.JarFile jar = connection.getJarFile()) {
+            return jar.stream().map(java.util.jar.JarEntry::getName)
+                    .filter(name -> name.startsWith(directory + "/") && name.endsWith(".class"))
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .toList();
+        }
     }
 }

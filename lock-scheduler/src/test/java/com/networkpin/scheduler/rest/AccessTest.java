@@ -44,7 +44,10 @@ class AccessTest {
     static final List<Call> CALLS = List.of(
             new Call("GET", "/locks"), new Call("GET", "/locks/C-1"),
             new Call("GET", "/midnights"), new Call("GET", "/midnights/next"), new Call("GET", "/midnights/2030-01-01"),
-            new Call("POST", "/admin/clock/next-midnight"));
+            new Call("POST", "/admin/clock/next-midnight"),
+            // event-store's operator resource for parked outbox rows, served by every service
+            new Call("GET", "/admin/outbox/parked"), new Call("POST", "/admin/outbox/parked/1/retry"),
+            new Call("POST", "/admin/outbox/parked/1/discard"));
 
     /** The realm's people of other roles: their tokens are addressed to every service. */
     static final Map<String, Supplier<String>> OTHERS = Map.of(
@@ -108,7 +111,9 @@ class AccessTest {
 
     @Test
     void everyEndpointDeclaresItsRule() {
-        List<EndpointRules.Endpoint> endpoints = EndpointRules.of(AccessTest.class, "com.networkpin.scheduler.rest");
+        List<EndpointRules.Endpoint> endpoints = Stream.concat(
+                EndpointRules.of(AccessTest.class, "com.networkpin.scheduler.rest").stream(),
+                EndpointRules.of(AccessTest.class, "com.networkpin.eventstore.admin").stream()).toList();
 
         assertEquals(List.of(), endpoints.stream().filter(e -> !e.declared()).toList(), "endpoints without a rule");
         assertEquals(CALLS.size(), endpoints.size(), "every endpoint is in the matrix: " + endpoints);

@@ -277,6 +277,22 @@ class AccessTest {
                         Roles.SHOP_STAFF, Roles.CUSTOMER, Roles.OPERATOR)), "every role of the realm calls");
     }
 
+    /** event-store's operator resource for parked outbox rows, which this service serves too. */
+    @Test
+    void theParkedOutboxEndpointsAreTheOperatorsOnly() {
+        List<EndpointRules.Endpoint> endpoints = EndpointRules.of(AccessTest.class, "com.networkpin.eventstore.admin");
+
+        assertEquals(List.of("ParkedOutboxResource.discard", "ParkedOutboxResource.list", "ParkedOutboxResource.retry"),
+                endpoints.stream().map(EndpointRules.Endpoint::method).toList());
+        endpoints.forEach(e -> assertEquals(Set.of(Roles.OPERATOR), quoted(e.rule()), e.method()));
+        as(tokens().user("operator1")).get("/admin/outbox/parked").then().statusCode(200);
+        for (String caller : List.of("agent1", "staff1", "customer1")) {
+            assertProblem(as(tokens().user(caller)).get("/admin/outbox/parked").then(), 403, "forbidden");
+            assertProblem(as(tokens().user(caller)).post("/admin/outbox/parked/1/discard").then(), 403, "forbidden");
+        }
+        assertProblem(given().post("/admin/outbox/parked/1/retry").then(), 401, "unauthorized");
+    }
+
     private static ValidatableResponse assertProblem(ValidatableResponse response, int status, String slug) {
         return response.statusCode(status)
                 .contentType(Problem.MEDIA_TYPE)

@@ -252,6 +252,22 @@ class AccessTest extends MovesTheClock {
     }
 
     /** {@code @jakarta.annotation.security.RolesAllowed({"customer", "shop-staff"})} as {@code [customer, shop-staff]}. */
+    /** event-store's operator resource for parked outbox rows, which this service serves too. */
+    @Test
+    void theParkedOutboxEndpointsAreTheOperatorsOnly() {
+        List<EndpointRules.Endpoint> endpoints = EndpointRules.of(AccessTest.class, "com.networkpin.eventstore.admin");
+
+        assertEquals(List.of("ParkedOutboxResource.discard", "ParkedOutboxResource.list", "ParkedOutboxResource.retry"),
+                endpoints.stream().map(EndpointRules.Endpoint::method).toList());
+        endpoints.forEach(e -> assertEquals("[" + Roles.OPERATOR + "]", simplified(e.rule()), e.method()));
+        Callers.asOperator().get("/admin/outbox/parked").then().statusCode(200);
+        for (String caller : List.of("agent1", "staff1", "customer1")) {
+            as(tokens().user(caller)).get("/admin/outbox/parked").then().statusCode(403).contentType(PROBLEM_JSON);
+            as(tokens().user(caller)).post("/admin/outbox/parked/1/retry").then().statusCode(403).contentType(PROBLEM_JSON);
+        }
+        given().post("/admin/outbox/parked/1/discard").then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
     private static String simplified(String rule) {
         if (rule.contains("PermitAll")) {
             return "public";

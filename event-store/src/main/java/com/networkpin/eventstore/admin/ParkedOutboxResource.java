@@ -1,0 +1,59 @@
+package com.networkpin.eventstore.admin;
+
+import com.networkpin.eventstore.ParkedOutbox;
+import com.networkpin.eventstore.ParkedRow;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * Outbox rows Kafka refused for good, for operators: list them (never their payload), send one again
+ * once its cause is fixed, or discard it so that the rows of its key behind it leave. Every service
+ * serves it (event-store is a bean archive); an unknown id answers 404 (problem+json in the services).
+ */
+@Path("/admin/outbox/parked")
+@Produces(MediaType.APPLICATION_JSON)
+public class ParkedOutboxResource {
+
+    /** The realm's operator role (service-support's {@code Roles.OPERATOR}). */
+    static final String OPERATOR = "operator";
+
+    private final ParkedOutbox parked;
+
+    public ParkedOutboxResource(ParkedOutbox parked) {
+        this.parked = parked;
+    }
+
+    @GET
+    @RolesAllowed(OPERATOR)
+    public Uni<List<ParkedRow>> list() {
+        return parked.list();
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @RolesAllowed(OPERATOR)
+    public Uni<Void> retry(@PathParam("id") long id) {
+        return parked.retry(id).invoke(ParkedOutboxResource::found).replaceWithVoid();
+    }
+
+    @POST
+    @Path("/{id}/discard")
+    @RolesAllowed(OPERATOR)
+    public Uni<Void> discard(@PathParam("id") long id) {
+        return parked.discard(id).invoke(ParkedOutboxResource::found).replaceWithVoid();
+    }
+
+    private static void found(boolean found) {
+        if (!found) {
+            throw new NotFoundException("No parked outbox row with this id.");
+        }
+    }
+}
