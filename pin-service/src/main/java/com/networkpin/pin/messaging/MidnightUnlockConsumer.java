@@ -16,11 +16,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Lifts the locks due at each MidnightUnlock. The unlocking runs in chunked transactions of its
- * own (a million locks do not fit one transaction); only then is the event id recorded in the
- * inbox, with the dead letters, by {@link EventConsumer}. A crash in between redelivers the
- * message and the run continues with the locks still due; a redelivery after the inbox record
- * is skipped.
+ * Lifts the locks due at each MidnightUnlock. The midnight is remembered first, then the unlock
+ * sweep runs in chunked transactions of its own (a million locks do not fit one transaction);
+ * only then is the event id recorded in the inbox, with the dead letters, by {@link EventConsumer}.
+ * A crash in between redelivers the message and the sweep continues with the locks still due; a
+ * redelivery just runs the sweep again. A midnight ahead of this service's clock (beyond the
+ * tolerance) lifts nothing early: the sweep stops at the clock, and {@link UnlockSweep} applies the
+ * rest once the clock reaches it.
  */
 @ApplicationScoped
 public class MidnightUnlockConsumer {
@@ -39,9 +41,8 @@ public class MidnightUnlockConsumer {
         Uni<Void> unlocked = Uni.createFrom().voidItem();
         for (EventEnvelope<DomainEvent> envelope : midnightUnlocks(incoming)) {
             MidnightUnlock event = (MidnightUnlock) envelope.data();
-            unlocked = unlocked.chain(() -> unlocker.isApplied(Channels.MIDNIGHT_UNLOCK_CONSUMER, envelope.id())
-                    .chain(applied -> applied ? Uni.createFrom().voidItem()
-                            : unlocker.unlockDue(envelope.id(), event.midnight()).replaceWithVoid()));
+            unlocked = unlocked.chain(() -> unlocker.receive(envelope.id(), event))
+                    .chain(() -> unlocker.sweep().replaceWithVoid());
         }
         return unlocked.chain(() -> consumer.consume(Channels.MIDNIGHT_UNLOCK_CONSUMER, incoming,
                 (tx, applied) -> Uni.createFrom().voidItem()));
