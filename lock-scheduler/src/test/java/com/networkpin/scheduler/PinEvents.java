@@ -24,6 +24,11 @@ public final class PinEvents {
         return EventEnvelope.of(UUID.randomUUID(), 1, Instant.now(), event);
     }
 
+    /** As the pin-service instance that appended it would send it: its stream sequence and its own clock's time. */
+    public static EventEnvelope<PinEvent> envelope(PinEvent event, long sequence, Instant occurredAt) {
+        return EventEnvelope.of(UUID.randomUUID(), sequence, occurredAt, event);
+    }
+
     public static Locked locked(String contractId, Instant unlocksAt) {
         return new Locked(contractId, unlocksAt.minusSeconds(3600), unlocksAt);
     }
