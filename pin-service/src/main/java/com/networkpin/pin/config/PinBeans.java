@@ -33,7 +33,7 @@ public class PinBeans {
 
     /** One zone for the whole system: the former pin-only setting may only repeat it. */
     void checkZone(@Observes StartupEvent event) {
-        config.zone().filter(legacy -> !legacy.equals(zone)).ifPresent(legacy -> {
+        config.zone().map(ZoneId::of).filter(legacy -> !legacy.equals(zone)).ifPresent(legacy -> {
             throw new IllegalStateException("pin-service refuses to start: network-pin.pin.zone=" + legacy
                     + " differs from " + JapanTime.ZONE_PROPERTY + "=" + zone + ". Set only " + JapanTime.ZONE_PROPERTY
                     + ", which every service reads (see README, Configuration).");

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ public interface PinConfig {
      * every service. Still accepted when it names the same zone; a different zone refuses the start-up,
      * since the scheduler would then publish midnights hours away from this service's unlock times.
      */
-    Optional<ZoneId> zone();
+    Optional<String> zone();
 
     @WithDefault("09:00")
     LocalTime mannedChatOpens();
