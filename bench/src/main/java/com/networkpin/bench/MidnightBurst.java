@@ -1,5 +1,6 @@
 package com.networkpin.bench;
 
+import com.networkpin.launcher.DemoClocks;
 import com.networkpin.launcher.Http;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.PostgresServer;
@@ -10,7 +11,8 @@ import java.util.function.IntFunction;
 import java.util.function.LongPredicate;
 
 /**
- * P3: many locked PINs, then midnight (the scheduler's demo clock is moved past it): how long
+ * P3: many locked PINs, then midnight (the scheduler's demo clock is moved past it, and the other
+ * services' clocks follow to the same instant): how long
  * until every lock is lifted in the pin-service, gone from the scheduler's pending locks, and
  * lifted in the reservation-service's projection. Each is watched by counting in that service's
  * own database, read-only.
@@ -56,9 +58,14 @@ final class MidnightBurst implements AutoCloseable {
     Result midnight(Duration timeout) {
         long locked = stillLocked(StackService.PIN_SERVICE);
         long begin = System.nanoTime();
-        Http.Reply moved = new Http().as(Principals.actors().operator()).post(StackService.LOCK_SCHEDULER.url() + "/admin/clock/next-midnight", null);
+        // The pin-service lifts a midnight only once its own clock reaches it: every service's clock moves together.
+        DemoClocks.Moved clocks = new DemoClocks(new Http().as(Principals.actors().operator())).nextMidnight();
+        Http.Reply moved = clocks.scheduler();
         if (moved.status() != 200 || moved.body().path("published").isNull()) {
             throw new IllegalStateException("no MidnightUnlock published: " + moved.status() + " " + moved.rawBody());
+        }
+        if (clocks.pinService().status() != 200) {
+            throw new IllegalStateException("the pin-service's clock did not move: " + clocks.pinService().rawBody());
         }
         Map<StackService, Double> seconds = new EnumMap<>(StackService.class);
         long deadline = begin + timeout.toNanos();

@@ -1,6 +1,7 @@
 package com.networkpin.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networkpin.events.JapanTime;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +24,7 @@ public final class DemoStory {
     public static final String NEW_PIN = "7391";
     /** A shop the operator opens round the clock, so that a visit can happen whenever the demo runs. */
     public static final String DEMO_SHOP = "tokyo-demo-round-the-clock";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JAPAN = JapanTime.DEFAULT_ZONE;
     private static final Duration PROPAGATION = Duration.ofSeconds(60);
 
     private final DemoPrinter printer;
@@ -32,6 +33,8 @@ public final class DemoStory {
     private final String pin = StackService.PIN_SERVICE.url();
     private final String scheduler = StackService.LOCK_SCHEDULER.url();
     private final String reservations = StackService.RESERVATION_SERVICE.url();
+    /** How far the services' clocks are ahead of real time once the demo moved them past midnight. */
+    private Duration systemAhead = Duration.ZERO;
 
     /** What the story saw, by step name, for the end-to-end tests. */
     public record Outcome(String contractId, String reservationNumber, Map<String, Http.Reply> replies) {
@@ -82,7 +85,13 @@ public final class DemoStory {
                 () -> operator.get(scheduler + "/locks/" + contract), r -> r.status() == 200));
 
         printer.step("Operator: move the scheduler's clock just past the next midnight (demo only).");
-        replies.put("clock", expect(operator.post(scheduler + "/admin/clock/next-midnight", null), 200));
+        DemoClocks.Moved moved = new DemoClocks(operator).nextMidnight();
+        replies.put("clock", expect(moved.scheduler(), 200));
+        printer.step("Operator: move the pin-service's and the reservation-service's clocks to the same instant"
+                + " (a midnight ahead of the pin-service's own clock would be held until it is due).");
+        replies.put("pin-clock", expect(moved.pinService(), 200));
+        replies.put("reservation-clock", expect(moved.reservationService(), 200));
+        systemAhead = moved.ahead();
 
         printer.step("The scheduler published one MidnightUnlock; the pin-service lifts the lock.");
         replies.put("midnights", expect(operator.get(scheduler + "/midnights"), 200));
@@ -119,7 +128,7 @@ public final class DemoStory {
         Actor customer = actors.customer(contract);
         Actor staff = actors.shopStaff(DEMO_SHOP);
         printer.step("The customer looks at today's slots of the shop (public, no token).");
-        String today = LocalDate.now(JAPAN).toString();
+        String today = today().toString();
         Http.Reply slots = expect(http.get(reservations + "/shops/" + DEMO_SHOP + "/slots?date=" + today), 200);
         String start = firstBookable(slots);
         Http.Reply booked;
@@ -176,7 +185,7 @@ public final class DemoStory {
         replies.put("takeover-status", expect(http.as(impostor).get(pin + "/contracts/" + victim + "/pin"), 403));
 
         printer.step("As a customer of another contract, book a PIN reset visit for the victim's contract.");
-        String start = LocalDate.now(JAPAN).plusDays(2).atTime(12, 0).atZone(JAPAN).toOffsetDateTime().toString();
+        String start = today().plusDays(2).atTime(12, 0).atZone(JAPAN).toOffsetDateTime().toString();
         replies.put("takeover-book", expect(http.as(impostor).post(reservations + "/reservations",
                 Map.of("contractId", victim, "shopId", DEMO_SHOP, "start", start, "purpose", "PIN_RESET"),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())), 403));
@@ -222,9 +231,18 @@ public final class DemoStory {
         return null;
     }
 
-    /** The 15-minute slot the Japanese clock is in now. */
-    private static String slotInProgress() {
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(JAPAN).withSecond(0).withNano(0);
+    /** The system's time: real time, or where the demo moved the services' clocks. */
+    private java.time.ZonedDateTime now() {
+        return java.time.Instant.now().plus(systemAhead).atZone(JAPAN);
+    }
+
+    private LocalDate today() {
+        return now().toLocalDate();
+    }
+
+    /** The 15-minute slot the Japanese clock (as moved) is in now. */
+    private String slotInProgress() {
+        java.time.ZonedDateTime now = now().withSecond(0).withNano(0);
         if (!now.toLocalTime().isBefore(java.time.LocalTime.of(23, 45))) {
             throw new StackException("the demo shop closes at 23:45 JST; run the demo again after midnight JST");
         }

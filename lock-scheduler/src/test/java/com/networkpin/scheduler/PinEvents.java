@@ -13,15 +13,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** PIN events as the PIN service would publish them. */
 public final class PinEvents {
 
+    /** The last sequence given per contract: each contract's events form one stream. */
+    private static final Map<String, Long> SEQUENCES = new ConcurrentHashMap<>();
+
     private PinEvents() {
     }
 
+    /** The next event of the contract's stream. */
     public static EventEnvelope<PinEvent> envelope(PinEvent event) {
-        return EventEnvelope.of(UUID.randomUUID(), 1, Instant.now(), event);
+        return EventEnvelope.of(UUID.randomUUID(), SEQUENCES.merge(event.contractId(), 1L, Long::sum), Instant.now(),
+                event);
+    }
+
+    /** As the pin-service instance that appended it would send it: its stream sequence and its own clock's time. */
+    public static EventEnvelope<PinEvent> envelope(PinEvent event, long sequence, Instant occurredAt) {
+        return EventEnvelope.of(UUID.randomUUID(), sequence, occurredAt, event);
     }
 
     public static Locked locked(String contractId, Instant unlocksAt) {

@@ -35,6 +35,11 @@ public final class Callers {
         return tokens().user("agent1");
     }
 
+    /** The operator of the realm file, who may move a demo clock. */
+    public static RequestSpecification asOperator() {
+        return as(tokens().user("operator1"));
+    }
+
     /** A staff member of {@code shopId}. */
     public static RequestSpecification asShopStaff(String shopId) {
         return as(tokens().shopStaff(shopId));

@@ -11,6 +11,7 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.IdDocument;
 import com.networkpin.events.IdentityVerified;
+import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
 import com.networkpin.events.VisitPurpose;
 import com.networkpin.support.MovableClock;
@@ -20,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,22 +63,51 @@ public final class TestData {
                 .when().put("/contracts/{id}/pin", contractId).then();
     }
 
-    /** A new contract whose PIN was locked (three wrong entries) at {@code at} on the service's clock. */
-    public static String lockedAt(MovableClock clock, Instant at) {
-        clock.moveTo(at);
-        String contract = newContractId();
-        setPin(contract, "4827").statusCode(201);
-        for (int i = 0; i < 3; i++) {
-            verify(contract, "1357").statusCode(200);
-        }
-        asChannel().get("/contracts/{id}/pin", contract).then().body("status", equalTo("LOCKED"));
-        return contract;
-    }
-
     /** By a channel gateway, for the ONLINE_PROCEDURE channel. */
     public static ValidatableResponse verify(String contractId, String pin) {
         return asChannel().contentType("application/json").body(Map.of("pin", pin, "channel", "ONLINE_PROCEDURE"))
                 .when().post("/contracts/{id}/pin/verifications", contractId).then();
+    }
+
+    /**
+     * A new contract whose PIN is set and locked by three wrong entries, each made with {@code clock}
+     * at {@code at} (the clock keeps running, so a lock just before a midnight stays before it).
+     */
+    public static String lockedAt(MovableClock clock, Instant at) {
+        String contract = newContractId();
+        clock.moveTo(at);
+        setPin(contract, "4827").statusCode(201);
+        for (int i = 0; i < 3; i++) {
+            clock.moveTo(at);
+            verify(contract, "1357").statusCode(200);
+        }
+        return contract;
+    }
+
+    /** The MidnightUnlock of a Japanese date, as the lock-scheduler publishes it, on its topic. */
+    public static EventEnvelope<MidnightUnlock> publishMidnight(LocalDate date) {
+        Instant midnight = date.atStartOfDay(TOKYO).toInstant();
+        EventEnvelope<MidnightUnlock> envelope = EventEnvelope.of(MidnightUnlock.eventIdFor(date), 1, midnight,
+                new MidnightUnlock(date, midnight, 1, midnight));
+        publish(Topics.MIDNIGHT_UNLOCKS, date.toString(), envelope);
+        return envelope;
+    }
+
+    /** Waits until the pin-service has handled an event of a topic it consumes (its id is in the inbox). */
+    public static void awaitConsumed(Pool pool, UUID eventId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery("SELECT 1 FROM es_inbox WHERE event_id = $1")
+                .execute(Tuple.of(eventId)).await().atMost(TIMEOUT).rowCount() > 0);
+    }
+
+    /** The reason and cause of each Unlocked of the contract, oldest first, e.g. {@code MIDNIGHT <uuid>}. */
+    public static List<String> unlocks(Pool pool, String contractId) {
+        List<String> unlocks = new ArrayList<>();
+        pool.preparedQuery("""
+                        SELECT data->>'reason', data->>'causeEventId' FROM es_event
+                        WHERE stream_id = $1 AND event_type = 'Unlocked' ORDER BY version""")
+                .execute(Tuple.of(contractId)).await().atMost(TIMEOUT)
+                .forEach(row -> unlocks.add(row.getString(0) + " " + row.getString(1)));
+        return unlocks;
     }
 
     /** By a terminal of {@code shopId}. */

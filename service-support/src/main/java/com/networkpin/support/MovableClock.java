@@ -35,6 +35,16 @@ public final class MovableClock extends Clock {
         return instant;
     }
 
+    /**
+     * Moves the clock to {@code instant} unless it already reads later: a demo moves every service's
+     * clock to the same instant without ever sending one back. Returns where the clock now stands.
+     */
+    public Instant moveForwardTo(Instant instant) {
+        offset.accumulateAndGet(Duration.between(base.instant(), instant), (current, wanted) ->
+                wanted.compareTo(current) > 0 ? wanted : current);
+        return instant();
+    }
+
     public Instant advance(Duration duration) {
         offset.accumulateAndGet(duration, Duration::plus);
         return instant();

@@ -35,4 +35,14 @@ class MovableClockTest {
         clock.reset();
         assertEquals(START, tokyo.instant());
     }
+
+    @Test
+    void givenAClockAhead_whenMovedForwardToAnEarlierInstant_thenItStaysAndALaterOneMovesIt() {
+        MovableClock clock = new MovableClock(Clock.fixed(START, ZoneOffset.UTC));
+        clock.moveTo(START.plus(Duration.ofDays(1)));
+
+        assertEquals(START.plus(Duration.ofDays(1)), clock.moveForwardTo(START.plus(Duration.ofHours(3))));
+        assertEquals(START.plus(Duration.ofDays(2)), clock.moveForwardTo(START.plus(Duration.ofDays(2))));
+        assertEquals(START.plus(Duration.ofDays(2)), clock.instant());
+    }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.events.EventJson;
+import com.networkpin.events.JapanTime;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
+import com.networkpin.launcher.DemoClocks;
 import com.networkpin.launcher.Http;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.ServiceProcess;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * F3: the lock-scheduler is down across a midnight in Japan and comes back at 03:00 the next
- * day (its clock started there). It publishes that date's MidnightUnlock exactly once, and every
+ * day (its clock started there; the other services' clocks are moved there too, since the
+ * pin-service applies no midnight ahead of its own clock). It publishes that date's MidnightUnlock exactly once, and every
  * lock due by then is lifted: locks it had projected before going down, and locks made while it
  * was down. The scheduler keeps running on the moved clock afterwards; a later move to "the next
  * midnight" (the story test's) then reaches a date nobody published yet.
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningSystem.class)
 class SchedulerDownAcrossMidnightTest {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JAPAN = JapanTime.DEFAULT_ZONE;
     private static final LocalTime BACK_AT = LocalTime.of(3, 0);
     private static final int LOCKS_BEFORE = 4;
     private static final int LOCKS_WHILE_DOWN = 4;
@@ -73,6 +76,9 @@ class SchedulerDownAcrossMidnightTest {
             fleet.start(StackService.LOCK_SCHEDULER, Map.of("NETWORK_PIN_CLOCK_START_AT", backAt.toString()));
             back = scheduler.awaitReady(TIMEOUT);
         }
+        // The pin-service holds a midnight ahead of its own clock: the rest of the system's time moves there too.
+        DemoClocks.Moved clocks = new DemoClocks(operator).follow(null, backAt);
+        assertEquals(200, clocks.pinService().status(), clocks.pinService().rawBody());
 
         boolean lifted = awaitTrue("every due lock is lifted everywhere", () -> contracts.stream().allMatch(id ->
                 "ACTIVE".equals(pin.status(id).status()) && projections.scheduler(id).isEmpty()

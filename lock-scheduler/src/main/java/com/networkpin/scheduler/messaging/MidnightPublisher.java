@@ -6,6 +6,7 @@ import com.networkpin.eventstore.Transactions;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.scheduler.domain.Midnight;
+import com.networkpin.scheduler.domain.Midnights;
 import com.networkpin.scheduler.store.MidnightStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -29,12 +30,15 @@ public class MidnightPublisher {
     private static final long FIRST_OF_ITS_STREAM = 1;
 
     private final Clock clock;
+    private final Midnights calendar;
     private final Transactions transactions;
     private final MidnightStore midnights;
     private final Outbox outbox;
 
-    public MidnightPublisher(Clock clock, Transactions transactions, MidnightStore midnights, Outbox outbox) {
+    public MidnightPublisher(Clock clock, Midnights calendar, Transactions transactions, MidnightStore midnights,
+                             Outbox outbox) {
         this.clock = clock;
+        this.calendar = calendar;
         this.transactions = transactions;
         this.midnights = midnights;
         this.outbox = outbox;
@@ -43,7 +47,7 @@ public class MidnightPublisher {
     /** The event this call published, or empty when the current midnight had already been published. */
     public Uni<Optional<MidnightUnlock>> publishDue() {
         Instant now = clock.instant();
-        Midnight due = Midnight.latestAtOrBefore(now);
+        Midnight due = calendar.latestAtOrBefore(now); // never a midnight ahead of this clock
         return midnights.isPublished(due)
                 .chain(published -> published ? Uni.createFrom().item(Optional.<MidnightUnlock>empty())
                         : transactions.inTransaction(tx -> publish(tx, due, now)));

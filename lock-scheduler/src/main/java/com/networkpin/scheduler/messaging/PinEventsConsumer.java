@@ -60,7 +60,7 @@ public class PinEventsConsumer {
     }
 
     private Uni<Void> project(SqlConnection tx, List<EventEnvelope<DomainEvent>> events) {
-        LockChanges changes = LockChanges.of(events.stream().map(EventEnvelope::data).toList());
+        LockChanges changes = LockChanges.fromEnvelopes(events);
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -2,7 +2,7 @@ package com.networkpin.scheduler.rest;
 
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.scheduler.config.SchedulerConfig;
-import com.networkpin.scheduler.domain.Midnight;
+import com.networkpin.scheduler.domain.Midnights;
 import com.networkpin.scheduler.messaging.MidnightPublisher;
 import com.networkpin.scheduler.store.MidnightStore;
 import com.networkpin.support.MovableClock;
@@ -40,9 +40,11 @@ public class DemoClockResource {
     private final MovableClock clock;
     private final MidnightPublisher publisher;
     private final MidnightStore midnights;
+    private final Midnights calendar;
 
     public DemoClockResource(SchedulerConfig config, MovableClock clock, MidnightPublisher publisher,
-                             MidnightStore midnights) {
+                             MidnightStore midnights, Midnights calendar) {
+        this.calendar = calendar;
         this.config = config;
         this.clock = clock;
         this.publisher = publisher;
@@ -65,8 +67,8 @@ public class DemoClockResource {
         }
         // A restarted scheduler's clock is back at the real time, while an earlier demo may have
         // published the next midnights already: skip those, so every call publishes a new one.
-        return midnights.firstUnpublishedFrom(Midnight.nextAfter(clock.instant()).date()).chain(date -> {
-            Instant now = clock.moveTo(Midnight.of(date).instant().plus(PAST_MIDNIGHT));
+        return midnights.firstUnpublishedFrom(calendar.nextAfter(clock.instant()).date()).chain(date -> {
+            Instant now = clock.moveTo(calendar.of(date).instant().plus(PAST_MIDNIGHT));
             return publisher.publishDue().map(published -> new ClockMoved(now, published.orElse(null)));
         });
     }

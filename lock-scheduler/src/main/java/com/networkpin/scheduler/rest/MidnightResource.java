@@ -1,6 +1,7 @@
 package com.networkpin.scheduler.rest;
 
 import com.networkpin.scheduler.domain.Midnight;
+import com.networkpin.scheduler.domain.Midnights;
 import com.networkpin.scheduler.domain.NextMidnight;
 import com.networkpin.scheduler.domain.Page;
 import com.networkpin.scheduler.domain.PublishedMidnight;
@@ -35,11 +36,13 @@ public class MidnightResource {
     private final MidnightStore midnights;
     private final PendingLockStore locks;
     private final Clock clock;
+    private final Midnights calendar;
 
-    public MidnightResource(MidnightStore midnights, PendingLockStore locks, Clock clock) {
+    public MidnightResource(MidnightStore midnights, PendingLockStore locks, Clock clock, Midnights calendar) {
         this.midnights = midnights;
         this.locks = locks;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GET
@@ -72,7 +75,7 @@ public class MidnightResource {
     @Operation(summary = "The next midnight in Japan and how many pending locks it will lift")
     @APIResponse(responseCode = "200", description = "The next midnight")
     public Uni<NextMidnight> next() {
-        Midnight next = Midnight.nextAfter(clock.instant());
+        Midnight next = calendar.nextAfter(clock.instant());
         return locks.countDueBy(next.instant())
                 .map(pending -> new NextMidnight(next.date(), next.instant(), pending));
     }

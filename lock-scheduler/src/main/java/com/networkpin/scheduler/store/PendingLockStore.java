@@ -13,8 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /** The pending locks, as projected from the PIN topic. */
@@ -29,9 +31,33 @@ public class PendingLockStore {
         this.pool = pool;
     }
 
-    /** Writes a batch's changes with one batched upsert and one delete, in the caller's transaction. */
+    /**
+     * Writes a batch's changes in the caller's transaction: first the contracts' stream positions, which
+     * let through only the contracts whose deciding event is newer (by stream sequence) than the one
+     * applied before; then one batched upsert and one delete for those. A late, older event changes
+     * nothing, even after the lock it would resurrect was deleted.
+     */
     public Uni<Void> apply(SqlClient tx, LockChanges changes) {
-        return upsert(tx, changes.locked().values()).chain(() -> delete(tx, changes.lifted()));
+        return advance(tx, changes.sequences()).map(changes::onlyFor)
+                .chain(newer -> upsert(tx, newer.locked().values()).chain(() -> delete(tx, newer.lifted())));
+    }
+
+    /** The contracts whose recorded stream position moved forward to the given sequence. */
+    private static Uni<Set<String>> advance(SqlClient tx, Map<String, Long> sequences) {
+        if (sequences.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<String> contracts = List.copyOf(sequences.keySet());
+        return tx.preparedQuery("""
+                        INSERT INTO pin_stream_position AS p (contract_id, sequence)
+                        SELECT * FROM unnest($1::text[], $2::bigint[])
+                        ON CONFLICT (contract_id) DO UPDATE SET sequence = EXCLUDED.sequence
+                        WHERE p.sequence < EXCLUDED.sequence
+                        RETURNING contract_id""")
+                .execute(Tuple.of(contracts.toArray(String[]::new),
+                        contracts.stream().map(sequences::get).toArray(Long[]::new)))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0))
+                        .collect(Collectors.toSet()));
     }
 
     private static Uni<Void> upsert(SqlClient tx, Collection<PendingLock> locks) {

@@ -62,6 +62,29 @@ class LockProjectionTest {
     }
 
     @Test
+    void theStreamSequenceOrdersALocksEventsNotTheirClockTimesNorTheirDelivery() {
+        String skewed = newContractId();
+        String late = newContractId();
+        Instant midnight = japan(randomFutureDate(), LocalTime.MIDNIGHT);
+        Instant now = Instant.now();
+        // Two pin-service instances, the second one's clock 10 minutes behind: the unlock "happened before" the lock.
+        publish(skewed, List.of(envelope(locked(skewed, midnight), 5, now),
+                envelope(PinEvents.unlockedByReset(skewed, now.minusSeconds(600)), 7, now.minusSeconds(600)),
+                envelope(locked(skewed, midnight.plusSeconds(86_400)), 11, now.minusSeconds(590))));
+        // A Locked that arrives after the Unlocked that followed it in its stream, in a later batch.
+        publish(late, List.of(envelope(PinEvents.unlockedByReset(late, now), 8, now)));
+        awaitPosition(late, 8);
+        String marker = newContractId();
+        publish(late, List.of(envelope(locked(late, midnight), 6, now.minusSeconds(1)),
+                envelope(locked(marker, midnight), 1, now)));
+
+        awaitLockOf(marker);
+        assertEquals(Optional.of(midnight.plusSeconds(86_400)), lockOf(skewed).map(PendingLock::unlocksAt),
+                "the newest in the stream stands, although its clock time is the oldest");
+        assertEquals(Optional.empty(), lockOf(late), "an older Locked does not bring a lifted lock back");
+    }
+
+    @Test
     void aLockedEventDeliveredAgainAfterItsUnlockChangesNothing() {
         String contract = newContractId();
         var lockedOnce = envelope(locked(contract, japan(randomFutureDate(), LocalTime.MIDNIGHT)));
@@ -158,5 +181,11 @@ class LockProjectionTest {
 
     private void awaitLockOf(String contract) {
         await().atMost(KAFKA_TIMEOUT).until(() -> lockOf(contract).isPresent());
+    }
+
+    private void awaitPosition(String contract, long sequence) {
+        await().atMost(KAFKA_TIMEOUT).until(() -> pool.preparedQuery(
+                        "SELECT 1 FROM pin_stream_position WHERE contract_id = $1 AND sequence = $2")
+                .execute(Tuple.of(contract, sequence)).await().atMost(KAFKA_TIMEOUT).rowCount() == 1);
     }
 }

@@ -2,6 +2,7 @@ package com.networkpin.scheduler.messaging;
 
 import com.networkpin.eventstore.Outbox;
 import com.networkpin.eventstore.Transactions;
+import com.networkpin.scheduler.domain.Midnights;
 import com.networkpin.scheduler.store.MidnightStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,14 +16,16 @@ public class SchedulerInstances {
     private final Transactions transactions;
     private final MidnightStore midnights;
     private final Outbox outbox;
+    private final Midnights calendar;
 
-    public SchedulerInstances(Transactions transactions, MidnightStore midnights, Outbox outbox) {
+    public SchedulerInstances(Transactions transactions, MidnightStore midnights, Outbox outbox, Midnights calendar) {
+        this.calendar = calendar;
         this.transactions = transactions;
         this.midnights = midnights;
         this.outbox = outbox;
     }
 
     public MidnightPublisher publisherAt(Instant now) {
-        return new MidnightPublisher(Clock.fixed(now, ZoneOffset.UTC), transactions, midnights, outbox);
+        return new MidnightPublisher(Clock.fixed(now, ZoneOffset.UTC), calendar, transactions, midnights, outbox);
     }
 }

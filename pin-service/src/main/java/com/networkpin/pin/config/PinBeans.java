@@ -3,15 +3,18 @@ package com.networkpin.pin.config;
 import com.networkpin.pin.domain.HmacAesPinSecrets;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinSecrets;
+import com.networkpin.events.JapanTime;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the domain's policy and key holder from configuration, and checks the keys at start-up. */
 @ApplicationScoped
@@ -20,9 +23,21 @@ public class PinBeans {
     private static final String PROD_PROFILE = "prod";
 
     private final PinConfig config;
+    private final ZoneId zone;
 
-    public PinBeans(PinConfig config) {
+    public PinBeans(PinConfig config,
+                    @ConfigProperty(name = JapanTime.ZONE_PROPERTY, defaultValue = JapanTime.DEFAULT_ZONE_ID) ZoneId zone) {
         this.config = config;
+        this.zone = zone;
+    }
+
+    /** One zone for the whole system: the former pin-only setting may only repeat it. */
+    void checkZone(@Observes StartupEvent event) {
+        config.zone().map(ZoneId::of).filter(legacy -> !legacy.equals(zone)).ifPresent(legacy -> {
+            throw new IllegalStateException("pin-service refuses to start: network-pin.pin.zone=" + legacy
+                    + " differs from " + JapanTime.ZONE_PROPERTY + "=" + zone + ". Set only " + JapanTime.ZONE_PROPERTY
+                    + ", which every service reads (see README, Configuration).");
+        });
     }
 
     /**
@@ -42,7 +57,7 @@ public class PinBeans {
     @Produces
     @Singleton
     PinPolicy policy() {
-        return new PinPolicy(config.maxConsecutiveFailures(), config.zone(), config.mannedChatOpens(),
+        return new PinPolicy(config.maxConsecutiveFailures(), zone, config.mannedChatOpens(),
                 config.mannedChatCloses(), config.resetGrantLifetime(), config.dailyDisclosureLimit());
     }
 

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,9 +14,12 @@ public interface PinConfig {
     @WithDefault("3")
     int maxConsecutiveFailures();
 
-    /** The zone whose date change lifts a lock and whose clock the manned chat keeps. */
-    @WithDefault("Asia/Tokyo")
-    ZoneId zone();
+    /**
+     * The former name of {@code network-pin.zone} (see {@link com.networkpin.events.JapanTime}), read by
+     * every service. Still accepted when it names the same zone; a different zone refuses the start-up,
+     * since the scheduler would then publish midnights hours away from this service's unlock times.
+     */
+    Optional<String> zone();
 
     @WithDefault("09:00")
     LocalTime mannedChatOpens();
@@ -36,6 +38,30 @@ public interface PinConfig {
     /** Locks lifted per transaction when a MidnightUnlock arrives. */
     @WithDefault("5000")
     int midnightUnlockChunk();
+
+    /**
+     * How far ahead of this service's clock an announced midnight may be and still be applied at once
+     * (a scheduler's clock a little ahead). A midnight further ahead is held: remembered, and applied
+     * by the unlock sweep once this clock reaches it.
+     */
+    @WithDefault("PT5S")
+    Duration midnightTolerance();
+
+    /**
+     * How often the unlock sweep lifts every lock due by the latest midnight received and reached
+     * (read by the sweep's {@code @Scheduled} expression; "off" disables it). It catches locks that
+     * committed after their midnight's unlock ran, and midnights that were held.
+     */
+    @WithDefault("5s")
+    String unlockSweepEvery();
+
+    DemoClock demoClock();
+
+    interface DemoClock {
+        /** The operator endpoint that moves this service's clock: demos and tests only, never in production. */
+        @WithDefault("false")
+        boolean enabled();
+    }
 
     Secrets secrets();
 

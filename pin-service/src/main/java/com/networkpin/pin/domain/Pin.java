@@ -6,6 +6,7 @@ import com.networkpin.events.AttemptSucceeded;
 import com.networkpin.events.Channel;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Locked;
+import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.PinDisclosed;
 import com.networkpin.events.PinEvent;
 import com.networkpin.events.PinReset;
@@ -140,6 +141,25 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
             changes.add(PinChange.of(new Unlocked(contractId, UnlockReason.RESET, reset.eventId(), now)));
         }
         return changes;
+    }
+
+    /**
+     * A lock is over at its {@code unlocksAt}, whether or not its midnight's unlock has run here yet (it
+     * may have run before this lock committed, or be late): from that instant on, the next command
+     * records the {@code Unlocked} first. Its cause is the MidnightUnlock of the lock's date, whose id
+     * is derived from the date.
+     */
+    public List<PinChange> liftIfDue(PinPolicy policy, Instant now) {
+        if (status != PinStatus.LOCKED || now.isBefore(unlocksAt)) {
+            return List.of();
+        }
+        UUID midnightUnlockId = MidnightUnlock.eventIdFor(policy.dateOf(unlocksAt));
+        return List.of(PinChange.of(new Unlocked(contractId, UnlockReason.MIDNIGHT, midnightUnlockId, now)));
+    }
+
+    /** The PIN as it stands at {@code now}: a lock past its unlock time reads as lifted, even before it is recorded. */
+    public Pin asOf(PinPolicy policy, Instant now) {
+        return applyAll(liftIfDue(policy, now), policy);
     }
 
     /** The date changed in the policy zone: a lock due by {@code midnight} lifts. */

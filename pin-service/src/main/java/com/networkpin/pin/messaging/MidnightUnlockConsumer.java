@@ -13,12 +13,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Lifts the locks due at each MidnightUnlock. The unlocking runs in chunked transactions of its
- * own (a million locks do not fit one transaction); only then is the event id recorded in the
- * inbox, with the dead letters, by {@link EventConsumer}. A crash in between redelivers the
- * message and the run continues with the locks still due; a redelivery after the inbox record
- * is skipped. A failure is retried, and a MidnightUnlock that cannot be applied is dead-lettered,
- * as for any consumer (see {@link EventConsumer}).
+ * Lifts the locks due at each MidnightUnlock. The midnight is remembered first, then the unlock
+ * sweep runs in chunked transactions of its own (a million locks do not fit one transaction);
+ * only then is the event id recorded in the inbox, with the dead letters, by {@link EventConsumer}.
+ * A crash in between redelivers the message and the sweep continues with the locks still due; a
+ * redelivery just runs the sweep again. A midnight ahead of this service's clock (beyond the
+ * tolerance) lifts nothing early: the sweep stops at the clock, and {@link UnlockSweep} applies the
+ * rest once the clock reaches it. A failure is retried, and a MidnightUnlock that cannot be applied
+ * is dead-lettered, as for any consumer (see {@link EventConsumer}).
  */
 @ApplicationScoped
 public class MidnightUnlockConsumer {
@@ -33,18 +35,17 @@ public class MidnightUnlockConsumer {
 
     @Incoming(Channels.MIDNIGHT_UNLOCKS)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return consumer.consume(Channels.MIDNIGHT_UNLOCK_CONSUMER, IncomingRecord.of(records), this::unlockDue,
+        return consumer.consume(Channels.MIDNIGHT_UNLOCK_CONSUMER, IncomingRecord.of(records), this::sweep,
                 (tx, applied) -> Uni.createFrom().voidItem());
     }
 
-    /** Before the inbox transaction, each MidnightUnlock the inbox does not hold yet; other events are ignored. */
-    private Uni<Void> unlockDue(List<EventEnvelope<DomainEvent>> events) {
+    /** Before the inbox transaction: remembers each MidnightUnlock and sweeps; other events are ignored. */
+    private Uni<Void> sweep(List<EventEnvelope<DomainEvent>> events) {
         Uni<Void> unlocked = Uni.createFrom().voidItem();
         for (EventEnvelope<DomainEvent> envelope : events) {
             if (envelope.data() instanceof MidnightUnlock event) {
-                unlocked = unlocked.chain(() -> unlocker.isApplied(Channels.MIDNIGHT_UNLOCK_CONSUMER, envelope.id())
-                        .chain(applied -> applied ? Uni.createFrom().voidItem()
-                                : unlocker.unlockDue(envelope.id(), event.midnight()).replaceWithVoid()));
+                unlocked = unlocked.chain(() -> unlocker.receive(envelope.id(), event))
+                        .chain(() -> unlocker.sweep().replaceWithVoid());
             }
         }
         return unlocked;

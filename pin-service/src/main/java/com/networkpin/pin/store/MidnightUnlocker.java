@@ -3,9 +3,11 @@ package com.networkpin.pin.store;
 import com.networkpin.eventstore.NewEvent;
 import com.networkpin.eventstore.Outbox;
 import com.networkpin.eventstore.Transactions;
+import com.networkpin.events.MidnightUnlock;
 import com.networkpin.pin.config.PinConfig;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
+import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,11 +16,15 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -38,31 +44,66 @@ public class MidnightUnlocker {
     private final Outbox outbox;
     private final Pool pool;
     private final Clock clock;
+    private final PinPolicy policy;
+    private final ReceivedMidnights received;
     private final int chunkSize;
+    private final Duration tolerance;
 
-    public MidnightUnlocker(Transactions transactions, Outbox outbox, Pool pool, Clock clock, PinConfig config) {
+    public MidnightUnlocker(Transactions transactions, Outbox outbox, Pool pool, Clock clock, PinPolicy policy,
+                            ReceivedMidnights received, PinConfig config) {
         this.transactions = transactions;
         this.outbox = outbox;
         this.pool = pool;
         this.clock = clock;
+        this.policy = policy;
+        this.received = received;
         this.chunkSize = config.midnightUnlockChunk();
+        this.tolerance = config.midnightTolerance();
     }
 
-    /** Unlocks every PIN locked until {@code midnight} or earlier; returns how many were unlocked. */
+    /** Remembers an announced midnight (it may be ahead of this clock: then the sweep applies it once due). */
+    public Uni<Void> receive(UUID midnightUnlockId, MidnightUnlock unlock) {
+        Duration ahead = Duration.between(clock.instant(), unlock.midnight());
+        if (ahead.compareTo(tolerance) > 0) {
+            LOG.warnf("MidnightUnlock %s (%s) is %s ahead of this clock: held until it is due", midnightUnlockId,
+                    unlock.midnight(), ahead);
+        }
+        return received.record(pool, midnightUnlockId, unlock);
+    }
+
+    /**
+     * Lifts every lock due by the latest received midnight, but never one due more than the tolerance
+     * after this clock: the bound is min(latest received midnight, now + tolerance). Each lock names as
+     * its cause the first received midnight at or after its unlock time (its own date's, unless the
+     * scheduler published only a later catch-up date). Returns how many were unlocked.
+     */
+    public Uni<Long> sweep() {
+        Instant reached = clock.instant().plus(tolerance);
+        return received.all(pool).chain(midnights -> {
+            if (midnights.isEmpty()) {
+                return Uni.createFrom().item(0L);
+            }
+            Instant latest = midnights.lastKey();
+            return unlockDue(midnights, latest.isAfter(reached) ? reached : latest);
+        });
+    }
+
+    /** Unlocks every PIN locked until {@code midnight} or earlier, naming {@code midnightUnlockId}. */
     public Uni<Long> unlockDue(UUID midnightUnlockId, Instant midnight) {
+        return unlockDue(new TreeMap<>(Map.of(midnight, midnightUnlockId)), midnight);
+    }
+
+    private Uni<Long> unlockDue(NavigableMap<Instant, UUID> causes, Instant bound) {
         long started = System.nanoTime();
-        return unlockFrom("", midnightUnlockId, midnight, 0L).invoke(total -> LOG.infof(
-                "MidnightUnlock %s (%s): %d PINs unlocked in %d ms", midnightUnlockId, midnight, total,
-                (System.nanoTime() - started) / 1_000_000));
+        return unlockFrom("", causes, bound, 0L).invoke(total -> {
+            if (total > 0) {
+                LOG.infof("locks due by %s: %d PINs unlocked in %d ms", bound, total,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        });
     }
 
-    /** Whether a consumer has already applied the event (its id is in the inbox). */
-    public Uni<Boolean> isApplied(String consumer, UUID eventId) {
-        return pool.preparedQuery("SELECT 1 FROM es_inbox WHERE consumer = $1 AND event_id = $2")
-                .execute(Tuple.of(consumer, eventId)).map(rows -> rows.rowCount() > 0);
-    }
-
-    private Uni<Long> unlockFrom(String after, UUID cause, Instant midnight, long total) {
+    private Uni<Long> unlockFrom(String after, NavigableMap<Instant, UUID> cause, Instant midnight, long total) {
         return transactions.inTransaction(tx -> unlockChunk(tx, after, cause, midnight))
                 .chain(chunk -> chunk.selected() < chunkSize
                         ? Uni.createFrom().item(total + chunk.unlocked())
@@ -75,7 +116,7 @@ public class MidnightUnlocker {
     private record Due(String contractId, long version, Instant unlocksAt) {
     }
 
-    private Uni<Chunk> unlockChunk(SqlClient tx, String after, UUID cause, Instant midnight) {
+    private Uni<Chunk> unlockChunk(SqlClient tx, String after, NavigableMap<Instant, UUID> cause, Instant midnight) {
         return tx.preparedQuery("""
                         SELECT s.stream_id FROM pin_state p JOIN es_stream s ON s.stream_id = p.contract_id
                         WHERE p.status = 'LOCKED' AND p.unlocks_at <= $1 AND p.contract_id > $2
@@ -109,7 +150,7 @@ public class MidnightUnlocker {
                 });
     }
 
-    private Uni<Void> unlock(SqlClient tx, List<Due> due, UUID cause, Instant midnight) {
+    private Uni<Void> unlock(SqlClient tx, List<Due> due, NavigableMap<Instant, UUID> causes, Instant midnight) {
         if (due.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -118,7 +159,7 @@ public class MidnightUnlocker {
         EventColumns columns = new EventColumns(due.size());
         for (Due d : due) {
             Pin locked = new Pin(d.contractId(), d.version(), PinStatus.LOCKED, 0, null, d.unlocksAt(), null, null, 0);
-            for (PinChange change : locked.unlockAtMidnight(cause, midnight, now)) {
+            for (PinChange change : locked.unlockAtMidnight(causeOf(causes, d.unlocksAt()), midnight, now)) {
                 NewEvent event = PinEventCodec.toNewEvent(change, d.version() + 1, now);
                 events.add(event);
                 columns.add(d.contractId(), d.version() + 1, event);
@@ -142,6 +183,12 @@ public class MidnightUnlocker {
                                 WHERE contract_id = ANY($1)""")
                         .execute(Tuple.of(contractIds)))
                 .replaceWithVoid();
+    }
+
+    /** The first received midnight at or after the lock's unlock time; else the MidnightUnlock of its date. */
+    private UUID causeOf(NavigableMap<Instant, UUID> causes, Instant unlocksAt) {
+        Map.Entry<Instant, UUID> first = causes.ceilingEntry(unlocksAt);
+        return first != null ? first.getValue() : MidnightUnlock.eventIdFor(policy.dateOf(unlocksAt));
     }
 
     /** The es_event rows of a chunk, column by column, for one {@code unnest} insert. */

@@ -83,14 +83,19 @@ public class PinService {
 
     /** In the caller's transaction (the consumer's inbox transaction). */
     public Uni<Void> grantReset(SqlClient tx, IdentityVerified verified) {
-        return current(tx, verified.contractId()).chain(pin -> grants.find(tx, verified.reservationNumber())
-                .chain(existing -> record(tx, pin, pin.grantReset(verified, existing, policy), clock.instant())))
+        Instant now = clock.instant();
+        return lifted(tx, verified.contractId(), now).chain(pin -> grants.find(tx, verified.reservationNumber())
+                .chain(existing -> record(tx, pin, pin.grantReset(verified, existing, policy), now)))
                 .replaceWithVoid();
     }
 
-    /** The snapshot as committed; a contract without one has no PIN yet. */
+    /**
+     * The snapshot as committed, as it stands now: a lock past its unlock time reads as lifted (the next
+     * command or the unlock sweep records it). A contract without a snapshot has no PIN yet.
+     */
     public Uni<Pin> status(String contractId) {
-        return states.load(pool, contractId).map(pin -> pin.orElseGet(() -> Pin.notSet(contractId)));
+        return states.load(pool, contractId)
+                .map(pin -> pin.map(p -> p.asOf(policy, clock.instant())).orElseGet(() -> Pin.notSet(contractId)));
     }
 
     public Uni<List<PinChange>> history(String contractId) {
@@ -107,8 +112,15 @@ public class PinService {
     }
 
     private <T> Uni<T> command(String contractId, Command<T> command) {
-        return transactions.inTransaction(tx -> current(tx, contractId)
-                .chain(pin -> command.run(tx, pin, clock.instant())));
+        return transactions.inTransaction(tx -> {
+            Instant now = clock.instant();
+            return lifted(tx, contractId, now).chain(pin -> command.run(tx, pin, now));
+        });
+    }
+
+    /** The current PIN, with a lock that is over at {@code now} recorded as lifted first. */
+    private Uni<Pin> lifted(SqlClient tx, String contractId, Instant now) {
+        return current(tx, contractId).chain(pin -> record(tx, pin, pin.liftIfDue(policy, now), now));
     }
 
     /**

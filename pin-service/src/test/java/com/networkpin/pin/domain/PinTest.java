@@ -16,6 +16,7 @@ import com.networkpin.events.Channel;
 import com.networkpin.events.IdDocument;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Locked;
+import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.PinDisclosed;
 import com.networkpin.events.PinEvent;
 import com.networkpin.events.PinReset;
@@ -103,6 +104,25 @@ class PinTest {
         AttemptRefused refused = assertInstanceOf(AttemptRefused.class, only(attempt.changes()));
         assertEquals(tokyo("2030-01-11T00:00:00"), refused.unlocksAt());
         assertEquals(Outcome.LOCKED, attempt.result().outcome());
+    }
+
+    @Test
+    void givenALockPastItsUnlockTime_whenAnyCommandComes_thenItIsFirstLiftedAsByItsDatesMidnightUnlock() {
+        givenLocked(tokyo("2030-01-10T23:59:59"));
+
+        assertEquals(List.of(), pin().liftIfDue(POLICY, tokyo("2030-01-10T23:59:59.999")), "not before its midnight");
+        List<PinChange> lift = pin().liftIfDue(POLICY, tokyo("2030-01-11T00:00:00"));
+
+        Unlocked unlocked = assertInstanceOf(Unlocked.class, only(lift));
+        assertEquals(UnlockReason.MIDNIGHT, unlocked.reason());
+        assertEquals(MidnightUnlock.eventIdFor(java.time.LocalDate.of(2030, 1, 11)), unlocked.causeEventId(),
+                "the MidnightUnlock of the lock's date, as the scheduler publishes it");
+        assertEquals(PinStatus.ACTIVE, pin().asOf(POLICY, tokyo("2030-01-11T00:00:00")).status());
+        assertEquals(PinStatus.LOCKED, pin().asOf(POLICY, tokyo("2030-01-10T23:59:59.999")).status());
+        given(lift);
+        assertEquals(Outcome.VERIFIED, pin().verify(RIGHT, Channel.BILLING, secrets, POLICY,
+                tokyo("2030-01-11T00:00:01")).result().outcome());
+        assertEquals(List.of(), pin().liftIfDue(POLICY, tokyo("2030-01-12T00:00:00")), "lifted once");
     }
 
     @Test

@@ -87,7 +87,7 @@ class AccessTest {
         Response by(RequestSpecification request, String contract, String reservation) {
             Map<String, Object> payload = body.apply(reservation);
             RequestSpecification sent = payload == null ? request : request.contentType("application/json").body(payload);
-            return sent.request(method, "/contracts/{id}/pin" + path, contract);
+            return path.contains("{id}") ? sent.request(method, path, contract) : sent.request(method, path);
         }
 
         boolean serves(Caller caller) {
@@ -96,22 +96,27 @@ class AccessTest {
 
         @Override
         public String toString() {
-            return method + " /contracts/{c}/pin" + path;
+            return method + " " + path.replace("{id}", "{c}");
         }
     }
 
-    static final Call SET = new Call("PinResource.set", "PUT", "", r -> Map.of("pin", PIN), Set.of(Roles.CONTRACTING));
-    static final Call VERIFY = new Call("PinResource.verify", "POST", "/verifications",
+    private static final String PIN_PATH = "/contracts/{id}/pin";
+
+    static final Call SET = new Call("PinResource.set", "PUT", PIN_PATH, r -> Map.of("pin", PIN), Set.of(Roles.CONTRACTING));
+    static final Call VERIFY = new Call("PinResource.verify", "POST", PIN_PATH + "/verifications",
             r -> Map.of("pin", PIN, "channel", "BILLING"), Set.of(Roles.CHANNEL));
-    static final Call STATUS = new Call("PinResource.status", "GET", "", r -> null,
+    static final Call STATUS = new Call("PinResource.status", "GET", PIN_PATH, r -> null,
             Set.of(Roles.CHANNEL, Roles.CHATBOT, Roles.SUPPORT_AGENT, Roles.CUSTOMER));
-    static final Call HISTORY = new Call("PinResource.history", "GET", "/history", r -> null,
+    static final Call HISTORY = new Call("PinResource.history", "GET", PIN_PATH + "/history", r -> null,
             Set.of(Roles.SUPPORT_AGENT, Roles.CUSTOMER));
-    static final Call DISCLOSE = new Call("PinResource.disclose", "POST", "/disclosures",
+    static final Call DISCLOSE = new Call("PinResource.disclose", "POST", PIN_PATH + "/disclosures",
             r -> Map.of("identityCheckRef", "chk-access"), Set.of(Roles.SUPPORT_AGENT));
-    static final Call RESET = new Call("PinResource.reset", "POST", "/reset",
+    static final Call RESET = new Call("PinResource.reset", "POST", PIN_PATH + "/reset",
             r -> Map.of("reservationNumber", r, "newPin", NEW_PIN), Set.of(Roles.SHOP_STAFF));
-    static final List<Call> CALLS = List.of(SET, VERIFY, STATUS, HISTORY, DISCLOSE, RESET);
+    /** Demo profiles only: moves the clock forward to the instant the test's clock already reads (a no-op move). */
+    static final Call CLOCK = new Call("DemoClockResource.move", "POST", "/admin/clock",
+            r -> Map.of("now", "2031-09-01T01:00:00Z"), Set.of(Roles.OPERATOR));
+    static final List<Call> CALLS = List.of(SET, VERIFY, STATUS, HISTORY, DISCLOSE, RESET, CLOCK);
 
     /**
      * The contract every refusal is tried on: a PIN set and a live grant of a visit at shop A, so that a
@@ -183,7 +188,7 @@ class AccessTest {
     void theRolesOfAnEndpointAreServed(Call call, Caller caller) {
         String contract = caller.role().equals(Roles.CUSTOMER) ? caller.scope() : newContractId();
         String reservation = "R-" + UUID.randomUUID();
-        if (call != SET && !caller.role().equals(Roles.CUSTOMER)) {
+        if (call != SET && call != CLOCK && !caller.role().equals(Roles.CUSTOMER)) {
             setPin(contract, PIN).statusCode(201);
         }
         if (call == RESET) {

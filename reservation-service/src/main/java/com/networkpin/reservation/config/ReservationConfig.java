@@ -26,4 +26,12 @@ public interface ReservationConfig {
         @WithDefault("200")
         int batchSize();
     }
+
+    DemoClock demoClock();
+
+    interface DemoClock {
+        /** The operator endpoint that moves this service's clock: demos and tests only, never in production. */
+        @WithDefault("false")
+        boolean enabled();
+    }
 }

@@ -53,13 +53,13 @@ public class PinEventsConsumer {
     private Uni<Void> apply(SqlConnection tx, EventEnvelope<DomainEvent> envelope) {
         DomainEvent event = envelope.data();
         if (event instanceof Locked locked) {
-            return pinLocks.record(tx, locked.contractId(), locked.unlocksAt(), envelope.occurredAt());
+            return pinLocks.record(tx, locked.contractId(), locked.unlocksAt(), envelope.sequence(), envelope.occurredAt());
         }
         if (event instanceof Unlocked unlocked) {
-            return pinLocks.record(tx, unlocked.contractId(), null, envelope.occurredAt());
+            return pinLocks.record(tx, unlocked.contractId(), null, envelope.sequence(), envelope.occurredAt());
         }
         if (event instanceof PinReset reset) {
-            return pinLocks.record(tx, reset.contractId(), null, envelope.occurredAt())
+            return pinLocks.record(tx, reset.contractId(), null, envelope.sequence(), envelope.occurredAt())
                     .chain(() -> reservations.completeVisit(tx, reset.reservationNumber(), reset.contractId()));
         }
         return Uni.createFrom().voidItem();

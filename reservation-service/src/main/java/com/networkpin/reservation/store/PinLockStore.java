@@ -24,15 +24,21 @@ public class PinLockStore {
                 });
     }
 
-    /** Records the lock state as of an event; an older event than the one recorded changes nothing. */
-    public Uni<Void> record(SqlClient tx, String contractId, Instant lockedUntil, Instant asOf) {
+    /**
+     * Records the lock state as of an event of the contract's PIN stream: an event earlier in the stream
+     * (a lower envelope sequence) than the one recorded changes nothing. The order is the stream's, never
+     * the event times, which come from the clocks of whichever pin-service instances appended them.
+     * {@code as_of} keeps the event's time for reading.
+     */
+    public Uni<Void> record(SqlClient tx, String contractId, Instant lockedUntil, long sequence, Instant asOf) {
         return tx.preparedQuery("""
-                        INSERT INTO contract_pin_lock AS l (contract_id, locked_until, as_of) VALUES ($1, $2, $3)
+                        INSERT INTO contract_pin_lock AS l (contract_id, locked_until, sequence, as_of)
+                        VALUES ($1, $2, $3, $4)
                         ON CONFLICT (contract_id) DO UPDATE SET locked_until = EXCLUDED.locked_until,
-                            as_of = EXCLUDED.as_of
-                        WHERE l.as_of <= EXCLUDED.as_of""")
+                            sequence = EXCLUDED.sequence, as_of = EXCLUDED.as_of
+                        WHERE l.sequence < EXCLUDED.sequence""")
                 .execute(Tuple.from(Arrays.asList(contractId, lockedUntil == null ? null : utc(lockedUntil),
-                        utc(asOf))))
+                        sequence, utc(asOf))))
                 .replaceWithVoid();
     }
 }

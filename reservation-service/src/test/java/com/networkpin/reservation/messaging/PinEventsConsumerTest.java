@@ -94,6 +94,47 @@ class PinEventsConsumerTest extends MovesTheClock {
                         .body("lockAdvice", nullValue()));
     }
 
+    @Test
+    void givenEventsOfInstancesWithSkewedClocks_thenTheStreamSequenceDecidesTheLockState() {
+        Instant now = clock.instant();
+        Instant midnight = Slots.local(now).toLocalDate().plusDays(1).atStartOfDay(Slots.JAPAN).toInstant();
+        // The unlock was appended by an instance whose clock is 10 minutes behind the one that locked.
+        String unlockedBySkewedInstance = Api.freshContract();
+        PinTopic.publish(new Locked(unlockedBySkewedInstance, now, midnight), 4, now);
+        PinTopic.publish(new Unlocked(unlockedBySkewedInstance, UnlockReason.RESET, UUID.randomUUID(),
+                now.minusSeconds(600)), 6, now.minusSeconds(600));
+        // The lock was appended by an instance whose clock is 10 minutes ahead of the one that unlocked it before.
+        String lockedBySkewedInstance = Api.freshContract();
+        PinTopic.publish(new Unlocked(lockedBySkewedInstance, UnlockReason.MIDNIGHT, UUID.randomUUID(),
+                now.plusSeconds(600)), 7, now.plusSeconds(600));
+        PinTopic.publish(new Locked(lockedBySkewedInstance, now, midnight), 11, now);
+        // A Locked delivered again after the Unlocked that followed it in its stream.
+        String redelivered = Api.freshContract();
+        PinTopic.publish(new Unlocked(redelivered, UnlockReason.MIDNIGHT, UUID.randomUUID(), now), 9, now);
+        PinTopic.publish(new Locked(redelivered, now.minusSeconds(60), midnight), 8, now.minusSeconds(60));
+        String marker = Api.freshContract();
+        PinTopic.publish(new Locked(marker, now, midnight), now); // same topic, applied after the others' batches
+        awaitLockRecorded(marker);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sequenceOf(redelivered) == 9
+                && sequenceOf(unlockedBySkewedInstance) == 6 && sequenceOf(lockedBySkewedInstance) == 11);
+
+        assertEquals(null, lockedUntil(unlockedBySkewedInstance), "the later unlock stands despite its earlier time");
+        assertEquals(midnight, lockedUntil(lockedBySkewedInstance), "the later lock stands despite its earlier time");
+        assertEquals(null, lockedUntil(redelivered), "an earlier lock delivered late changes nothing");
+    }
+
+    private Instant lockedUntil(String contract) {
+        var until = pool.preparedQuery("SELECT locked_until FROM contract_pin_lock WHERE contract_id = $1")
+                .execute(Tuple.of(contract)).await().indefinitely().iterator().next().getOffsetDateTime(0);
+        return until == null ? null : until.toInstant();
+    }
+
+    private long sequenceOf(String contract) {
+        var rows = pool.preparedQuery("SELECT sequence FROM contract_pin_lock WHERE contract_id = $1")
+                .execute(Tuple.of(contract)).await().indefinitely();
+        return rows.rowCount() == 0 ? 0 : rows.iterator().next().getLong(0);
+    }
+
     private void awaitLockRecorded(String contract) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool
                 .preparedQuery("SELECT count(*) FROM contract_pin_lock WHERE contract_id = $1")

@@ -128,20 +128,25 @@ class AccessTest extends MovesTheClock {
                     .contentType(ContentType.JSON).body(Map.of("idDocument", "MY_NUMBER_CARD", "original", true))
                     .post("/reservations/" + t.number() + "/check-in")),
             new Call("ContractResource.list", EnumSet.of(Who.CUSTOMER), 200,
-                    (who, t) -> who.get("/contracts/" + t.contract() + "/reservations")));
+                    (who, t) -> who.get("/contracts/" + t.contract() + "/reservations")),
+            // demo profiles only; moves the clock forward to where the test already put it (no move)
+            new Call("DemoClockResource.move", EnumSet.of(Who.OPERATOR), 200, (who, t) -> who
+                    .contentType(ContentType.JSON).body(Map.of("now", Api.instant(t.date(), "09:00").toString()))
+                    .post("/admin/clock")));
 
     /** The rule each endpoint declares: its roles, or "public". */
-    static final Map<String, String> RULES = Map.of(
-            "ShopResource.list", "public",
-            "ShopResource.get", "public",
-            "ShopResource.slots", "public",
-            "ShopResource.put", "[operator]",
-            "ReservationResource.book", "[customer, shop-staff]",
-            "ReservationResource.get", "[customer, shop-staff]",
-            "ReservationResource.cancel", "[customer, shop-staff]",
-            "ReservationResource.reschedule", "[customer, shop-staff]",
-            "ReservationResource.checkIn", "[shop-staff]",
-            "ContractResource.list", "[customer]");
+    static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry("ShopResource.list", "public"),
+            Map.entry("ShopResource.get", "public"),
+            Map.entry("ShopResource.slots", "public"),
+            Map.entry("ShopResource.put", "[operator]"),
+            Map.entry("ReservationResource.book", "[customer, shop-staff]"),
+            Map.entry("ReservationResource.get", "[customer, shop-staff]"),
+            Map.entry("ReservationResource.cancel", "[customer, shop-staff]"),
+            Map.entry("ReservationResource.reschedule", "[customer, shop-staff]"),
+            Map.entry("ReservationResource.checkIn", "[shop-staff]"),
+            Map.entry("ContractResource.list", "[customer]"),
+            Map.entry("DemoClockResource.move", "[operator]"));
 
     /** One shop (many counters) and one visit date for every target; the service's clock is on that date. */
     private static String shop;

@@ -1,0 +1,58 @@
+package com.networkpin.scheduler.rest;
+
+import static com.networkpin.scheduler.Callers.asOperator;
+import static com.networkpin.scheduler.TestDates.randomFutureDate;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.networkpin.events.JapanTime;
+import com.networkpin.support.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The zone is the system's one setting {@code network-pin.zone}: set to another zone, the scheduler
+ * publishes that zone's midnights, the very instants the pin-service (its {@code ZoneSettingTest},
+ * same setting) gives as a lock's unlock time.
+ */
+@QuarkusTest
+@TestProfile(ZoneSettingTest.OtherZone.class)
+class ZoneSettingTest {
+
+    static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+
+    public static class OtherZone implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(JapanTime.ZONE_PROPERTY, ZONE.getId());
+        }
+    }
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void givenAnotherZone_thenTheNextMidnightIsThatZonesAndItIsPublishedForThatZonesDate() {
+        LocalDate date = randomFutureDate();
+        clock.moveTo(date.atTime(23, 0).atZone(ZONE).toInstant());
+        LocalDate tomorrow = date.plusDays(1);
+        String midnight = tomorrow.atStartOfDay(ZONE).toInstant().toString();
+
+        asOperator().get("/midnights/next").then().statusCode(200)
+                .body("date", equalTo(tomorrow.toString())).body("midnight", equalTo(midnight));
+        asOperator().post("/admin/clock/next-midnight").then().statusCode(200)
+                .body("published.date", equalTo(tomorrow.toString()))
+                .body("published.midnight", equalTo(midnight));
+    }
+}

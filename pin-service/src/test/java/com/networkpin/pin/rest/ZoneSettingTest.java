@@ -1,0 +1,63 @@
+package com.networkpin.pin.rest;
+
+import static com.networkpin.pin.Callers.asChannel;
+import static com.networkpin.pin.Callers.asAgent;
+import static com.networkpin.pin.TestData.lockedAt;
+import static com.networkpin.pin.TestData.verify;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.networkpin.events.JapanTime;
+import com.networkpin.events.MidnightUnlock;
+import com.networkpin.support.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The zone is the system's one setting {@code network-pin.zone}: set to another zone, a lock lifts at
+ * that zone's midnight, named by the MidnightUnlock of that zone's date. The lock-scheduler's
+ * {@code ZoneSettingTest} publishes the same date at the same instant with the same setting.
+ */
+@QuarkusTest
+@TestProfile(ZoneSettingTest.OtherZone.class)
+class ZoneSettingTest {
+
+    static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+
+    public static class OtherZone implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(JapanTime.ZONE_PROPERTY, ZONE.getId());
+        }
+    }
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void givenAnotherZone_whenAPinLocks_thenItLiftsAtThatZonesMidnightAsByThatDatesMidnightUnlock() {
+        String contract = lockedAt(clock, LocalDateTime.parse("2032-03-03T23:00:00").atZone(ZONE).toInstant());
+        String midnight = LocalDate.of(2032, 3, 4).atStartOfDay(ZONE).toInstant().toString();
+
+        asChannel().get("/contracts/{id}/pin", contract).then().body("status", equalTo("LOCKED"))
+                .body("unlocksAt", equalTo(midnight));
+
+        clock.moveTo(LocalDate.of(2032, 3, 4).atStartOfDay(ZONE).toInstant());
+        verify(contract, "4827").body("outcome", equalTo("VERIFIED"));
+        asAgent().get("/contracts/{id}/pin/history", contract).then()
+                .body("find { it.type == 'Unlocked' }.data.causeEventId",
+                        equalTo(MidnightUnlock.eventIdFor(LocalDate.of(2032, 3, 4)).toString()));
+    }
+}
