@@ -48,8 +48,10 @@ public final class DemoStory {
     public Outcome run() {
         String contract = "DEMO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Map<String, Http.Reply> replies = new LinkedHashMap<>();
-        lockAndMidnight(contract, replies);
+        lock(contract, replies);
+        // Before the clocks move to just past midnight: on the real clock the manned chat may be open.
         forgottenPin(contract, replies);
+        midnight(contract, replies);
         String reservation = shopReset(contract, replies);
         takeOverAttempt(contract, replies);
         printer.chapter("The end");
@@ -58,8 +60,8 @@ public final class DemoStory {
         return new Outcome(contract, reservation, replies);
     }
 
-    private void lockAndMidnight(String contract, Map<String, Http.Reply> replies) {
-        printer.chapter("A PIN locks after three wrong entries and lifts at midnight in Japan");
+    private void lock(String contract, Map<String, Http.Reply> replies) {
+        printer.chapter("A PIN locks after three wrong entries");
         printer.step("The contracting system sets the PIN the holder chose at contract time.");
         replies.put("set", expect(http.as(actors.contracting()).put(pin + "/contracts/" + contract + "/pin",
                 Map.of("pin", FIRST_PIN)), 201));
@@ -78,7 +80,10 @@ public final class DemoStory {
 
         printer.step("The chatbot (any hour) tells the state, the unlock time and the manned chat's hours.");
         replies.put("status-locked", expect(http.as(actors.chatbot()).get(pin + "/contracts/" + contract + "/pin"), 200));
+    }
 
+    private void midnight(String contract, Map<String, Http.Reply> replies) {
+        printer.chapter("The lock lifts at midnight in Japan");
         Http operator = http.as(actors.operator());
         printer.step("The lock scheduler has seen the Locked event on Kafka: the lock is pending (operator's view).");
         replies.put("pending-lock", await("the scheduler to show the lock",
@@ -106,7 +111,7 @@ public final class DemoStory {
     }
 
     private void forgottenPin(String contract, Map<String, Http.Reply> replies) {
-        printer.chapter("A forgotten PIN: the manned chat (有人チャット, 09:00–20:00 JST)");
+        printer.chapter("A forgotten PIN, while locked: the manned chat (有人チャット, 09:00–20:00 JST)");
         printer.step("A support agent, after checking the holder's identity, asks to see the PIN"
                 + " (the disclosing agent is the token's subject).");
         Http.Reply disclosure = http.as(actors.supportAgent()).post(pin + "/contracts/" + contract + "/pin/disclosures",
