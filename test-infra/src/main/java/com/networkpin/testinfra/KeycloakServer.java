@@ -44,9 +44,13 @@ public final class KeycloakServer {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     private static final long GRACEFUL_STOP_SECONDS = 20;
 
+    /** Free ports are only free when looked at: a dynamic port taken before Keycloak binds it is chosen again. */
+    private static final int BIND_ATTEMPTS = 3;
+
     private final Path logDirectory;
-    private final int port;
-    private final int managementPort = FreePort.find();
+    private final boolean fixedPort;
+    private int port;
+    private int managementPort = FreePort.find();
     private Process server;
 
     /**
@@ -55,7 +59,8 @@ public final class KeycloakServer {
      */
     public KeycloakServer(Path logDirectory, int port) {
         this.logDirectory = logDirectory;
-        this.port = port == 0 ? FreePort.find() : port;
+        this.fixedPort = port != 0;
+        this.port = fixedPort ? port : FreePort.find();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "keycloak-stop"));
     }
 
@@ -76,19 +81,35 @@ public final class KeycloakServer {
         if (server != null) {
             return;
         }
-        try {
-            Files.createDirectories(logDirectory);
-            Path home = Installation.prepare();
-            server = launch(home);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start Keycloak", e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(logDirectory);
+                long logged = Files.exists(logFile().toPath()) ? Files.size(logFile().toPath()) : 0;
+                server = launch(Installation.prepare());
+                try {
+                    awaitReady();
+                    return;
+                } catch (RuntimeException e) {
+                    stop();
+                    if (attempt >= BIND_ATTEMPTS || !portTaken(logged)) {
+                        throw e;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start Keycloak", e);
+            }
+            managementPort = FreePort.find();
+            if (!fixedPort) {
+                port = FreePort.find();
+            }
         }
-        try {
-            awaitReady();
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        }
+    }
+
+    /** Whether this start's part of the log (after {@code offset}) says a port was taken. */
+    private boolean portTaken(long offset) throws IOException {
+        byte[] log = Files.readAllBytes(logFile().toPath());
+        return new String(log, (int) Math.min(offset, log.length), (int) Math.max(0, log.length - offset),
+                java.nio.charset.StandardCharsets.UTF_8).contains("Port already bound");
     }
 
     public synchronized void stop() {
