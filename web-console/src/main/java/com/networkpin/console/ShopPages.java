@@ -34,7 +34,7 @@ public class ShopPages {
     static class Templates {
         static native TemplateInstance home(Shop shop, String number, Notice notice);
 
-        static native TemplateInstance visit(Reservation visit, Notice notice);
+        static native TemplateInstance visit(Reservation visit, boolean pinSet, Notice notice);
     }
 
     private final Page page;
@@ -78,10 +78,11 @@ public class ShopPages {
         } catch (ServiceProblem problem) {
             return page.render(Templates.home(ownShop(), number, Notice.of(problem, page.msg())));
         }
-        if ("pin-set".equals(done) && visit.isCheckedIn()) {
+        boolean pinSet = "pin-set".equals(done);
+        if (pinSet && visit.isCheckedIn()) {
             notice = Notice.info(page.msg().pinSetNotice() + " " + page.msg().completing());
         }
-        return page.render(Templates.visit(visit, notice));
+        return page.render(Templates.visit(visit, pinSet, notice));
     }
 
     @POST
@@ -149,7 +150,7 @@ public class ShopPages {
     }
 
     private TemplateInstance visitWith(Reservation visit, Notice notice) {
-        return page.render(Templates.visit(visit, notice));
+        return page.render(Templates.visit(visit, false, notice));
     }
 
     private Shop ownShop() {
