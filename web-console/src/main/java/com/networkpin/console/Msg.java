@@ -46,7 +46,7 @@ public interface Msg {
     @Message("契約番号 {id}")
     String contract(String id);
 
-    @Message("{#when status}{#is LOCKED}ロック中{#is ACTIVE}設定済み{#else}未設定{/when}")
+    @Message("{#when status}{#is 'LOCKED'}ロック中{#is 'ACTIVE'}設定済み{#else}未設定{/when}")
     String pinStatus(String status);
 
     @Message("{time} にロックが自動で解除されます。")
@@ -130,10 +130,10 @@ public interface Msg {
     @Message("ご用件")
     String purpose();
 
-    @Message("{#when purpose}{#is PIN_RESET}暗証番号のリセット{#is PIN_CHANGE}暗証番号の変更{#else}その他のご用件{/when}")
+    @Message("{#when purpose}{#is 'PIN_RESET'}暗証番号のリセット{#is 'PIN_CHANGE'}暗証番号の変更{#else}その他のご用件{/when}")
     String purposeName(String purpose);
 
-    @Message("{#when purpose}{#is OTHER}手数料 3,300円(税込){#else}手数料 0円{/when}")
+    @Message("{#when purpose}{#is 'OTHER'}手数料 3,300円(税込){#else}手数料 0円{/when}")
     String purposeFee(String purpose);
 
     @Message("予約する")
@@ -166,7 +166,7 @@ public interface Msg {
     @Message("状態")
     String status();
 
-    @Message("{#when status}{#is BOOKED}予約済み{#is CHECKED_IN}受付済み{#is COMPLETED}完了{#is CANCELLED}キャンセル済み{#is NO_SHOW}来店なし{#else}{status}{/when}")
+    @Message("{#when status}{#is 'BOOKED'}予約済み{#is 'CHECKED_IN'}受付済み{#is 'COMPLETED'}完了{#is 'CANCELLED'}キャンセル済み{#is 'NO_SHOW'}来店なし{#else}{status}{/when}")
     String reservationStatus(String status);
 
     @Message("来店時にこの予約番号をスタッフにお見せください。")
@@ -217,7 +217,7 @@ public interface Msg {
     @Message("本人確認書類")
     String document();
 
-    @Message("{#when code}{#is DRIVING_LICENCE}運転免許証{#is MY_NUMBER_CARD}マイナンバーカード{#is PHYSICAL_DISABILITY_CERTIFICATE}身体障害者手帳{#is MENTAL_DISABILITY_CERTIFICATE}精神障害者保健福祉手帳{#is INTELLECTUAL_DISABILITY_CERTIFICATE}療育手帳{#else}{code}{/when}")
+    @Message("{#when code}{#is 'DRIVING_LICENCE'}運転免許証{#is 'MY_NUMBER_CARD'}マイナンバーカード{#is 'PHYSICAL_DISABILITY_CERTIFICATE'}身体障害者手帳{#is 'MENTAL_DISABILITY_CERTIFICATE'}精神障害者保健福祉手帳{#is 'INTELLECTUAL_DISABILITY_CERTIFICATE'}療育手帳{#else}{code}{/when}")
     String documentName(String code);
 
     @Message("原本であることを確認しました(コピーは不可)")
@@ -250,7 +250,7 @@ public interface Msg {
     @Message("来店の完了を反映しています。少ししてから再読み込みしてください。")
     String completing();
 
-    @Message("{#when reason}{#is NOT_FOUR_DIGITS}4桁の数字を入力してください。{#is ALL_SAME_DIGITS}同じ数字だけの暗証番号は使えません。{#is ASCENDING_RUN}連続した数字(1234 など)は使えません。{#is DESCENDING_RUN}逆順に連続した数字(9876 など)は使えません。{#is BIRTH_DATE}誕生日(月日)は使えません。{#is BIRTH_YEAR}生まれ年は使えません。{#is PHONE_NUMBER}電話番号の下4桁は使えません。{#else}この暗証番号は使えません。{/when}")
+    @Message("{#when reason}{#is 'NOT_FOUR_DIGITS'}4桁の数字を入力してください。{#is 'ALL_SAME_DIGITS'}同じ数字だけの暗証番号は使えません。{#is 'ASCENDING_RUN'}連続した数字(1234 など)は使えません。{#is 'DESCENDING_RUN'}逆順に連続した数字(9876 など)は使えません。{#is 'BIRTH_DATE'}誕生日(月日)は使えません。{#is 'BIRTH_YEAR'}生まれ年は使えません。{#is 'PHONE_NUMBER'}電話番号の下4桁は使えません。{#else}この暗証番号は使えません。{/when}")
     String weakPin(String reason);
 
     @Message("この来店では暗証番号の設定は行いません。")
