@@ -47,7 +47,17 @@ final class Browser implements AutoCloseable {
                 "no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
     }
 
-    Browser(int width, int height) {
+    /** A desktop window of this size. */
+    static Browser desktop(int width, int height) {
+        return new Browser(width, height, false);
+    }
+
+    /** A phone's screen: a viewport of exactly this size, as a phone reports it. */
+    static Browser phone(int width, int height) {
+        return new Browser(width, height, true);
+    }
+
+    private Browser(int width, int height, boolean phone) {
         Path profile = Path.of("target/chromium-profiles", UUID.randomUUID().toString()).toAbsolutePath();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -55,6 +65,12 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                 "--lang=ja");
+        // Headless Chromium ignores --lang for Accept-Language: a Japanese person's browser asks for Japanese.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,en"));
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -67,7 +83,23 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + " (see " + keepPage("missing") + ")", e);
+        }
+    }
+
+    /** The page as it is, for a failure's reader. */
+    private Path keepPage(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + "-" + System.currentTimeMillis() + ".html");
+            Files.writeString(file, driver.getPageSource());
+            return file;
+        } catch (IOException e) {
+            return Path.of("nowhere");
+        }
     }
 
     List<WebElement> all(String css) {
@@ -85,7 +117,15 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
+        find(css);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    /** Clicks a form's button and waits until the answer replaced the page. */
+    void submit(String css) {
+        WebElement button = find(css);
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(button));
     }
 
     /** Keycloak's login form, as a person fills it in. */
@@ -115,6 +155,11 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The width of the page's viewport in CSS pixels. */
+    long viewportWidth() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;")).longValue();
     }
 
     /** The page fits the window's width: nothing to scroll sideways. */

@@ -64,7 +64,7 @@ class WebConsoleTest {
         int set = pins.setPin(CUSTOMER1_CONTRACT).status();
         assertTrue(set == 201 || set == 409, "the contracting system sets customer1's PIN: " + set);
         String number;
-        try (Browser customer = new Browser(1280, 900)) {
+        try (Browser customer = Browser.desktop(1280, 900)) {
             customer.open(CONSOLE + "/");
             customer.assertAccessible();
             customer.click("#customer-entry");
@@ -95,7 +95,7 @@ class WebConsoleTest {
             assertEquals("en", customer.find("html").getAttribute("lang"));
         }
 
-        try (Browser staff = new Browser(1280, 900)) {
+        try (Browser staff = Browser.desktop(1280, 900)) {
             String staffUser = Infrastructure.tokens().ensureUser("staff-" + SHOP, "shop-staff", Map.of("shop_id", SHOP));
             staff.open(CONSOLE + "/shop");
             staff.logIn(staffUser, KeycloakTokens.DEMO_PASSWORD);
@@ -107,7 +107,7 @@ class WebConsoleTest {
 
             new org.openqa.selenium.support.ui.Select(staff.find("#idDocument")).selectByValue("DRIVING_LICENCE");
             staff.click("#original");
-            staff.click("#check-in");
+            staff.submit("#check-in");
             assertEquals("CHECKED_IN", staff.find("#visit-status").getAttribute("data-status"));
             WebElement pinField = staff.find("#newPin");
             assertEquals("password", pinField.getAttribute("type"));
@@ -116,14 +116,14 @@ class WebConsoleTest {
             staff.assertAccessible();
 
             staff.type("#newPin", "1111");
-            staff.click("#set-pin");
+            staff.submit("#set-pin");
             assertTrue(staff.text("#notice").contains("同じ数字だけの暗証番号は使えません"), staff.text("#notice"));
             assertFalse(staff.page().contains("1111"), "the refused PIN is not written back into the page");
             assertEquals("", staff.find("#newPin").getAttribute("value"));
             assertFalse(staff.driver.getCurrentUrl().contains("1111"), "no PIN in a URL");
 
             staff.type("#newPin", NEW_PIN);
-            staff.click("#set-pin");
+            staff.submit("#set-pin");
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (staff.all("#visit-status[data-status=COMPLETED]").isEmpty()) {
                 String notice = staff.text("#notice");
@@ -132,8 +132,9 @@ class WebConsoleTest {
                 if (notice.contains("本人確認の結果がまだ届いていません")) {
                     // The retryable refusal: the reset grant is still on its way over Kafka.
                     staff.type("#newPin", NEW_PIN);
-                    staff.click("#set-pin");
-                } else if (notice.contains("反映しています")) {
+                    staff.submit("#set-pin");
+                } else if (notice.contains("新しい暗証番号を設定しました")) {
+                    // Set; the reservation-service completes the visit when the PinReset event reaches it.
                     staff.driver.navigate().refresh();
                 } else {
                     throw new AssertionError("the reset was refused: " + notice);
@@ -146,7 +147,7 @@ class WebConsoleTest {
         assertEquals("VERIFIED", PinApi.expect(pins.verify(CUSTOMER1_CONTRACT, NEW_PIN), 200).text("outcome"),
                 "the PIN typed on the terminal is the contract's PIN now");
 
-        try (Browser other = new Browser(1280, 900)) {
+        try (Browser other = Browser.desktop(1280, 900)) {
             other.open(CONSOLE + "/customer/reservations/" + number);
             other.logIn("customer2", KeycloakTokens.DEMO_PASSWORD);
             other.find("h1");
@@ -165,11 +166,12 @@ class WebConsoleTest {
         String contract = "WEB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         PinApi.expect(pins.setPin(contract), 201);
         String user = Infrastructure.tokens().ensureUser("customer-" + contract, "customer", Map.of("contract_id", contract));
-        try (Browser phone = new Browser(360, 740)) {
+        try (Browser phone = Browser.phone(360, 740)) {
             phone.open(CONSOLE + "/customer");
             phone.logIn(user, KeycloakTokens.DEMO_PASSWORD);
             phone.awaitPath("/customer");
             phone.find("#pin-state");
+            assertEquals(360, phone.viewportWidth());
             phone.assertNoSidewaysScrolling();
             String number = book(phone, "PIN_CHANGE", false);
             phone.assertNoSidewaysScrolling();
@@ -202,7 +204,7 @@ class WebConsoleTest {
         WebElement free = browser.driver.findElements(By.cssSelector("input[name=start]:not([disabled])")).get(0);
         free.findElement(By.xpath("./..")).click();
         browser.click("#purpose-" + purpose);
-        if (browser.driver.manage().window().getSize().getWidth() <= 400) {
+        if (browser.viewportWidth() <= 400) {
             browser.assertNoSidewaysScrolling();
             browser.screenshot("phone-slots");
         } else {
