@@ -68,7 +68,7 @@ public final class Bench {
      * its own, as in production: the benchmark never needs to read a PIN back.
      */
     private static Map<StackService, Duration> startAll(ServiceFleet fleet, Duration timeout) {
-        for (StackService service : StackService.values()) {
+        for (StackService service : StackService.backends()) {
             awaitFreePort(service, Duration.ofMinutes(5));
         }
         return fleet.startAll(timeout, service -> {

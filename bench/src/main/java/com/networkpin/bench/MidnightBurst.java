@@ -32,7 +32,7 @@ final class MidnightBurst implements AutoCloseable {
     private final Map<StackService, ServiceDatabase> databases = new EnumMap<>(StackService.class);
 
     MidnightBurst(PostgresServer postgres) {
-        for (StackService service : StackService.values()) {
+        for (StackService service : StackService.backends()) {
             databases.put(service, new ServiceDatabase(postgres, service));
         }
     }

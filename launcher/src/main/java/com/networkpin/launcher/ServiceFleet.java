@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * The three services as separate processes against one PostgreSQL (a database each), one
- * Kafka broker and one OpenID Connect provider. Used by {@code ./stack up} and by the end-to-end tests.
+ * Kafka broker and one OpenID Connect provider, and the web console in front of them. Used by
+ * {@code ./stack up} and by the end-to-end tests.
  */
 public final class ServiceFleet implements AutoCloseable {
 
@@ -40,7 +41,7 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
-    /** Starts every service at once and waits until each is ready; returns each one's time to ready. */
+    /** Starts the three services at once and waits until each is ready; returns each one's time to ready. */
     public Map<StackService, Duration> startAll(Duration timeout) {
         return startAll(timeout, service -> Map.of());
     }
@@ -48,14 +49,16 @@ public final class ServiceFleet implements AutoCloseable {
     /** As {@link #startAll(Duration)}, with extra environment per service (keys, a profiler). */
     public Map<StackService, Duration> startAll(Duration timeout,
                                                 Function<StackService, Map<String, String>> extraEnvironment) {
-        for (StackService service : StackService.values()) {
+        for (StackService service : StackService.backends()) {
             postgres.createDatabase(service.database());
             start(service, extraEnvironment.apply(service));
         }
         Map<StackService, CompletableFuture<Duration>> ready = new EnumMap<>(StackService.class);
-        processes.forEach((service, process) ->
-                ready.put(service, CompletableFuture.supplyAsync(() -> process.awaitReady(timeout),
-                        task -> new Thread(task, "await-" + service.moduleName()).start())));
+        for (StackService service : StackService.backends()) {
+            ServiceProcess process = processes.get(service);
+            ready.put(service, CompletableFuture.supplyAsync(() -> process.awaitReady(timeout),
+                    task -> new Thread(task, "await-" + service.moduleName()).start()));
+        }
         Map<StackService, Duration> times = new EnumMap<>(StackService.class);
         try {
             ready.forEach((service, future) -> times.put(service, future.join()));
@@ -63,6 +66,12 @@ public final class ServiceFleet implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         return times;
+    }
+
+    /** Starts the web console (login through the fleet's OpenID Connect provider) and waits until it is ready. */
+    public Duration startConsole(Duration timeout) {
+        start(StackService.WEB_CONSOLE);
+        return processes.get(StackService.WEB_CONSOLE).awaitReady(timeout);
     }
 
     public void start(StackService service) {
@@ -88,6 +97,13 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     private Map<String, String> environment(StackService service) {
+        if (service == StackService.WEB_CONSOLE) {
+            return Map.of(
+                    "QUARKUS_PROFILE", profile,
+                    "PIN_SERVICE_URL", StackService.PIN_SERVICE.url(),
+                    "RESERVATION_SERVICE_URL", StackService.RESERVATION_SERVICE.url(),
+                    "OIDC_AUTH_SERVER_URL", issuer);
+        }
         return Map.of(
                 "QUARKUS_PROFILE", profile,
                 "DB_HOST", postgres.host(),

@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./stack up}: a real PostgreSQL and Kafka broker with their data in the state directory,
- * Keycloak with the network-pin realm, one database per service, the three services, and everything
+ * Keycloak with the network-pin realm, one database per service, the three services, the web console, and everything
  * stopped again on Ctrl-C (or by {@code ./stack down}, which sends this process SIGTERM).
  * {@code ./stack token ROLE} prints a bearer token of the running stack's realm.
  */
@@ -90,6 +90,10 @@ public final class Stack {
         Map<StackService, Duration> ready = fleet.startAll(READY_TIMEOUT);
         ready.forEach((service, took) -> System.out.printf("✓ %-20s ready in %4.1f s  %s  (Swagger UI: %s/q/swagger-ui)%n",
                 service.moduleName(), took.toMillis() / 1000.0, service.url(), service.url()));
+        Duration console = fleet.startConsole(READY_TIMEOUT);
+        System.out.printf("✓ %-20s ready in %4.1f s  %s  (log in as customer1 or staff1, password %s)%n",
+                StackService.WEB_CONSOLE.moduleName(), console.toMillis() / 1000.0, StackService.WEB_CONSOLE.url(),
+                KeycloakTokens.DEMO_PASSWORD);
         System.out.printf("%nUp in %.1f s. Logs: %s%nData: %s (./stack up --fresh starts clean)%n"
                         + "Try: ./stack demo     A token: ./stack token operator     Stop: Ctrl-C (or ./stack down after ./stack up -d)%n",
                 (System.nanoTime() - begin) / 1e9, logs, state);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The three packaged services and the Keycloak whose tokens they accept, started once per test JVM and shared by every end-to-end test
+ * The three packaged services, the web console and the Keycloak whose tokens they accept, started once per test JVM and shared by every end-to-end test
  * class (starting them costs tens of seconds on a small machine). The fleet lives in the root
  * extension store, which closes it when the whole run ends. The services run from a snapshot of
  * their packaged jars (see {@link PackagedServices}). Before each test every service is
@@ -84,6 +84,7 @@ public final class RunningSystem implements BeforeAllCallback, BeforeEachCallbac
             Map<StackService, Duration> ready = started.startAll(START_TIMEOUT);
             ready.forEach((service, took) ->
                     System.out.printf("%s ready in %d ms%n", service.moduleName(), took.toMillis()));
+            System.out.printf("web-console ready in %d ms%n", started.startConsole(START_TIMEOUT).toMillis());
             return started;
         } catch (RuntimeException e) {
             started.close(); // nothing half-started left behind

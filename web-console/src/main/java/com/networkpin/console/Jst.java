@@ -1,0 +1,33 @@
+package com.networkpin.console;
+
+import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Times as Japan shows them, whatever the server's zone: {@code {reservation.start.jst}}. */
+@TemplateExtension
+public final class Jst {
+
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private Jst() {
+    }
+
+    /** 2026-12-01 00:00 JST */
+    public static String jst(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(JAPAN)) + " JST";
+    }
+
+    public static String jst(OffsetDateTime time) {
+        return time == null ? "" : jst(time.toInstant());
+    }
+
+    /** 10:00, in Japan */
+    public static String hhmm(OffsetDateTime time) {
+        return time == null ? "" : TIME.format(time.atZoneSameInstant(JAPAN));
+    }
+}

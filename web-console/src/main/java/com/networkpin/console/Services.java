@@ -1,0 +1,155 @@
+package com.networkpin.console;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networkpin.console.Views.DaySlots;
+import com.networkpin.console.Views.PinState;
+import com.networkpin.console.Views.Reservation;
+import com.networkpin.console.Views.Shop;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The services' REST APIs, called with the logged-in person's own access token: the services
+ * decide what the person may do, the console only shows it. A refusal becomes a
+ * {@link ServiceProblem}. Nothing here logs a request body (a new PIN travels in one).
+ */
+@ApplicationScoped
+public class Services {
+
+    private static final Logger LOG = Logger.getLogger(Services.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final ObjectMapper json;
+    private final String pinService;
+    private final String reservationService;
+
+    public Services(ObjectMapper json,
+                    @ConfigProperty(name = "network-pin.console.pin-service-url") String pinService,
+                    @ConfigProperty(name = "network-pin.console.reservation-service-url") String reservationService) {
+        this.json = json;
+        this.pinService = pinService;
+        this.reservationService = reservationService;
+    }
+
+    public PinState pinState(String token, String contractId) {
+        return call(token, "GET", pinService + "/contracts/" + path(contractId) + "/pin", null, Map.of(), PinState.class);
+    }
+
+    /** A new PIN under the reservation's reset grant (shop terminal). */
+    public void resetPin(String token, String contractId, String reservationNumber, String newPin) {
+        call(token, "POST", pinService + "/contracts/" + path(contractId) + "/pin/reset",
+                Map.of("reservationNumber", reservationNumber, "newPin", newPin), Map.of(), JsonNode.class);
+    }
+
+    /** The public shop finder: every shop, or those of one prefecture. */
+    public List<Shop> shops(String prefecture) {
+        String query = prefecture == null || prefecture.isBlank() ? "" : "?prefecture=" + query(prefecture);
+        return call(null, "GET", reservationService + "/shops" + query, null, Map.of(), new TypeReference<List<Shop>>() { });
+    }
+
+    public Shop shop(String shopId) {
+        return call(null, "GET", reservationService + "/shops/" + path(shopId), null, Map.of(), Shop.class);
+    }
+
+    public DaySlots slots(String shopId, LocalDate date) {
+        return call(null, "GET", reservationService + "/shops/" + path(shopId) + "/slots?date=" + date, null, Map.of(),
+                DaySlots.class);
+    }
+
+    /** Books under {@code idempotencyKey}: the same key and request again answer the same reservation. */
+    public Reservation book(String token, String idempotencyKey, String contractId, String shopId,
+                            OffsetDateTime start, String purpose) {
+        return call(token, "POST", reservationService + "/reservations",
+                Map.of("contractId", contractId, "shopId", shopId, "start", start.toString(), "purpose", purpose),
+                Map.of("Idempotency-Key", idempotencyKey), Reservation.class);
+    }
+
+    public List<Reservation> reservationsOf(String token, String contractId) {
+        return call(token, "GET", reservationService + "/contracts/" + path(contractId) + "/reservations", null,
+                Map.of(), new TypeReference<List<Reservation>>() { });
+    }
+
+    public Reservation reservation(String token, String number) {
+        return call(token, "GET", reservationService + "/reservations/" + path(number), null, Map.of(), Reservation.class);
+    }
+
+    public Reservation cancel(String token, String number) {
+        return call(token, "POST", reservationService + "/reservations/" + path(number) + "/cancel", null, Map.of(),
+                Reservation.class);
+    }
+
+    public Reservation checkIn(String token, String number, String idDocument, boolean original) {
+        return call(token, "POST", reservationService + "/reservations/" + path(number) + "/check-in",
+                Map.of("idDocument", idDocument, "original", original), Map.of(), Reservation.class);
+    }
+
+    private <T> T call(String token, String method, String url, Object body, Map<String, String> headers, Class<T> type) {
+        return call(token, method, url, body, headers, json.constructType(type));
+    }
+
+    private <T> T call(String token, String method, String url, Object body, Map<String, String> headers,
+                       TypeReference<T> type) {
+        return call(token, method, url, body, headers, json.constructType(type));
+    }
+
+    private <T> T call(String token, String method, String url, Object body, Map<String, String> headers, JavaType type) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                throw new ServiceProblem(response.statusCode(), readProblem(response.body()));
+            }
+            return json.readValue(response.body(), type);
+        } catch (IOException e) {
+            // The URL names no secret; the body (which may hold a PIN) is never logged.
+            LOG.warnf("%s %s failed: %s", method, URI.create(url).getPath(), e.getClass().getSimpleName());
+            throw ServiceProblem.unreachable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ServiceProblem.unreachable();
+        }
+    }
+
+    private JsonNode readProblem(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String path(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,81 @@
+package com.networkpin.console;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What the pages show of the services' answers (members the pages do not use are ignored). */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** The pin-service's status answer, with its support guidance. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PinState(String contractId, String status, int consecutiveFailures, int remainingAttempts,
+                           Instant lockedAt, Instant unlocksAt, Guidance guidance) {
+
+        public boolean isLocked() {
+            return "LOCKED".equals(status);
+        }
+
+        public boolean isSet() {
+            return !"NOT_SET".equals(status);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Guidance(String chatbot, MannedChat mannedChat, String shopReset) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MannedChat(boolean openNow, String hours, Instant nextOpening, String forgottenPin) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Shop(String id, String name, String prefecture, String address, int counters) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DaySlots(String shopId, LocalDate date, boolean open, List<Slot> slots) {
+    }
+
+    /** A 15-minute slot; {@code bookable} is false once begun, beyond the horizon, or full. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Slot(OffsetDateTime start, OffsetDateTime end, int counters, int remaining, boolean bookable) {
+
+        public boolean isFull() {
+            return remaining == 0;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Reservation(String reservationNumber, String status, String contractId, Shop shop,
+                              OffsetDateTime start, OffsetDateTime end, String purpose, Fee fee,
+                              List<String> documentsToBring, String lockAdvice) {
+
+        public boolean isBooked() {
+            return "BOOKED".equals(status);
+        }
+
+        public boolean isCheckedIn() {
+            return "CHECKED_IN".equals(status);
+        }
+
+        /** A checked-in visit for a PIN reset or change: the customer types the new PIN. */
+        public boolean awaitsNewPin() {
+            return isCheckedIn() && !"OTHER".equals(purpose);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Fee(int amountJpy, String reason) {
+
+        /** 3,300 */
+        public String amount() {
+            return java.text.NumberFormat.getIntegerInstance(java.util.Locale.JAPAN).format(amountJpy);
+        }
+    }
+}

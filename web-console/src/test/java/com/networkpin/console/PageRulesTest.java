@@ -1,0 +1,85 @@
+package com.networkpin.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rules of the pages that need no server: who may see what, language, times, form tokens. */
+class PageRulesTest {
+
+    @Test
+    void everyPageDeclaresWhoMaySeeIt() {
+        for (Class<?> pages : List.of(LandingPage.class, CustomerPages.class, ShopPages.class)) {
+            for (Method method : pages.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)) {
+                    boolean declared = method.isAnnotationPresent(RolesAllowed.class) || method.isAnnotationPresent(PermitAll.class)
+                            || pages.isAnnotationPresent(RolesAllowed.class) || pages.isAnnotationPresent(PermitAll.class);
+                    assertTrue(declared, pages.getSimpleName() + "." + method.getName() + " declares no rule");
+                }
+            }
+        }
+        assertEquals("customer", CustomerPages.class.getAnnotation(RolesAllowed.class).value()[0]);
+        assertEquals("shop-staff", ShopPages.class.getAnnotation(RolesAllowed.class).value()[0]);
+    }
+
+    @Test
+    void japaneseUnlessTheBrowserPrefersEnglish() {
+        assertEquals("ja", Page.preferredByBrowser(null));
+        assertEquals("ja", Page.preferredByBrowser("fr-FR,de;q=0.8"));
+        assertEquals("en", Page.preferredByBrowser("en-GB,ja;q=0.5"));
+        assertEquals("ja", Page.preferredByBrowser("ja,en;q=0.9"));
+        assertEquals("ja", Page.preferredByBrowser("not a header;;q=x"));
+    }
+
+    @Test
+    void theLanguageSwitchReturnsOnlyToAPageOfThisSite() {
+        assertEquals("/customer?x=1", LandingPage.localPath("/customer?x=1"));
+        assertEquals("/", LandingPage.localPath("https://evil.example/"));
+        assertEquals("/", LandingPage.localPath("//evil.example/"));
+        assertEquals("/", LandingPage.localPath("/\\evil.example"));
+        assertEquals("/", LandingPage.localPath(null));
+    }
+
+    @Test
+    void timesAreShownInJapanWhateverTheirOffset() {
+        assertEquals("2026-12-01 00:00 JST", Jst.jst(Instant.parse("2026-11-30T15:00:00Z")));
+        assertEquals("10:15", Jst.hhmm(OffsetDateTime.parse("2026-12-01T01:15:00Z")));
+        assertEquals("", Jst.jst((Instant) null));
+    }
+
+    @Test
+    void aFormTokenBelongsToOneLoginSession() {
+        FormGuard guard = new FormGuard("a-secret-of-at-least-thirty-two-characters");
+        String token = guard.token("user-1", "session-1");
+        guard.check("user-1", "session-1", token);
+        assertNotEquals(token, guard.token("user-1", "session-2"));
+        assertThrows(FormGuard.FormExpired.class, () -> guard.check("user-1", "session-2", token));
+        assertThrows(FormGuard.FormExpired.class, () -> guard.check("user-2", "session-1", token));
+        assertThrows(FormGuard.FormExpired.class, () -> guard.check("user-1", "session-1", null));
+        assertThrows(FormGuard.FormExpired.class, () -> guard.check(null, null, token));
+    }
+
+    @Test
+    void aServiceRefusalIsShownAsItsSentence() {
+        com.fasterxml.jackson.databind.node.ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("type", "/problems/weak-pin").put("title", "PIN too easy to guess")
+                .put("detail", "All four digits are the same.").put("reason", "ALL_SAME_DIGITS");
+        ServiceProblem problem = new ServiceProblem(422, body);
+        assertEquals("All four digits are the same.", problem.sentence());
+        assertEquals("weak-pin", problem.kind());
+        assertEquals("ALL_SAME_DIGITS", problem.text("reason"));
+        assertEquals("PIN too easy to guess", new ServiceProblem(409, body.without("detail")).sentence());
+        assertTrue(ServiceProblem.unreachable().isOutage());
+    }
+}
