@@ -20,7 +20,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -111,18 +114,38 @@ public class KafkaTopics {
         }
     }
 
-    /** True only when the cluster answers that the topic does not exist; false when it exists or Kafka does not answer. */
+    /**
+     * True only when the cluster answers that the topic does not exist and that it does not create
+     * topics on first use; false when it exists, will be created by the next send (a broker just back
+     * from an outage has not created a new topic yet), or Kafka does not answer.
+     */
     public boolean missing(String topic) {
         try {
             admin().describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return false;
         } catch (ExecutionException e) {
-            return e.getCause() instanceof UnknownTopicOrPartitionException;
+            return e.getCause() instanceof UnknownTopicOrPartitionException && !createsTopicsOnFirstUse();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /** The brokers' {@code auto.create.topics.enable}; true when it cannot be read (then nothing is parked for it). */
+    private boolean createsTopicsOnFirstUse() {
+        try {
+            Node node = admin().describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).iterator().next();
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, node.idString());
+            ConfigEntry autoCreate = admin().describeConfigs(List.of(broker)).all()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(broker).get("auto.create.topics.enable");
+            return autoCreate == null || Boolean.parseBoolean(autoCreate.value());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception e) {
+            return true;
         }
     }
 
