@@ -40,13 +40,13 @@ public final class Actors {
 
     /** The holder of a contract; a user is added to the realm for a contract it does not know. */
     public Actor customer(String contractId) {
-        String name = tokens.ensureUser("customer-" + contractId, "customer", java.util.Map.of("contract_id", contractId));
+        String name = tokens.ensureCustomer(contractId);
         return new Actor("customer", name, () -> tokens.user(name));
     }
 
     /** A staff member of a shop; added to the realm for a shop it does not know. */
     public Actor shopStaff(String shopId) {
-        String name = tokens.ensureUser("staff-" + shopId, "shop-staff", java.util.Map.of("shop_id", shopId));
+        String name = tokens.ensureShopStaff(shopId);
         return new Actor("shop-staff", name, () -> tokens.user(name));
     }
 }

@@ -97,7 +97,7 @@ class WebConsoleTest {
         }
 
         try (Browser staff = Browser.desktop(1280, 900)) {
-            String staffUser = Infrastructure.tokens().ensureUser("staff-" + SHOP, "shop-staff", Map.of("shop_id", SHOP));
+            String staffUser = Infrastructure.tokens().ensureShopStaff(SHOP);
             staff.open(CONSOLE + "/shop");
             staff.logIn(staffUser, KeycloakTokens.DEMO_PASSWORD);
             staff.awaitPath("/shop");
@@ -166,7 +166,7 @@ class WebConsoleTest {
     void aPhoneSizedScreenBooksAndCancelsAVisit() {
         String contract = "WEB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         PinApi.expect(pins.setPin(contract), 201);
-        String user = Infrastructure.tokens().ensureUser("customer-" + contract, "customer", Map.of("contract_id", contract));
+        String user = Infrastructure.tokens().ensureCustomer(contract);
         try (Browser phone = Browser.phone(360, 740)) {
             phone.open(CONSOLE + "/customer");
             phone.logIn(user, KeycloakTokens.DEMO_PASSWORD);

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -38,6 +39,8 @@ public final class KeycloakTokens {
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Map<String, String>, Issued> issued = new ConcurrentHashMap<>();
+    /** People known to exist in the realm: each is added once, not asked for on every token. */
+    private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
     private record Issued(String token, long at) {
     }
@@ -59,14 +62,24 @@ public final class KeycloakTokens {
                 "username", username, "password", DEMO_PASSWORD, "scope", "openid"));
     }
 
-    /** The holder of {@code contractId} (user {@code customer-<id>}, added if missing). */
+    /** A token of the holder of {@code contractId} (see {@link #ensureCustomer}). */
     public String customer(String contractId) {
-        return user(ensureUser("customer-" + contractId, "customer", Map.of("contract_id", contractId)));
+        return user(ensureCustomer(contractId));
     }
 
-    /** A staff member of {@code shopId} (user {@code staff-<shop>}, added if missing). */
+    /** A token of a staff member of {@code shopId} (see {@link #ensureShopStaff}). */
     public String shopStaff(String shopId) {
-        return user(ensureUser("staff-" + shopId, "shop-staff", Map.of("shop_id", shopId)));
+        return user(ensureShopStaff(shopId));
+    }
+
+    /** The user name of the holder of {@code contractId}: {@code customer-<id>}, added if missing. */
+    public String ensureCustomer(String contractId) {
+        return ensureUser("customer-" + contractId, "customer", Map.of("contract_id", contractId));
+    }
+
+    /** The user name of a staff member of {@code shopId}: {@code staff-<shop>}, added if missing. */
+    public String ensureShopStaff(String shopId) {
+        return ensureUser("staff-" + shopId, "shop-staff", Map.of("shop_id", shopId));
     }
 
     /**
@@ -75,6 +88,9 @@ public final class KeycloakTokens {
      */
     public String ensureUser(String username, String role, Map<String, String> attributes) {
         String name = username.toLowerCase(Locale.ROOT);
+        if (ensured.contains(name)) {
+            return name;
+        }
         String admin = adminAuthorization();
         String users = url + "/admin/realms/" + KeycloakServer.REALM + "/users";
         Map<String, Object> user = Map.of("username", name, "enabled", true, "emailVerified", true,
@@ -84,12 +100,14 @@ public final class KeycloakTokens {
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", admin)
                 .header("Content-Type", "application/json").POST(body(user)).build());
         if (created.statusCode() == 409) {
+            ensured.add(name);
             return name;
         }
         expect(created, 201, "create user " + name);
         String id = created.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
                 .orElseThrow(() -> new IllegalStateException("Keycloak created " + name + " without a Location"));
         grantRole(admin, id, role);
+        ensured.add(name);
         return name;
     }
 
