@@ -69,13 +69,6 @@ public class Access {
         }
     }
 
-    /** Refuses unless the token names {@code shopId} as its shop. */
-    public void requireShop(String shopId) {
-        if (!shop().filter(shopId::equals).isPresent()) {
-            throw forbidden("Shop staff may act only for their own shop.");
-        }
-    }
-
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
     }
