@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -22,8 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The idempotent way to consume: one transaction per batch records the batch's new event ids in
- * the inbox, applies only those, and queues unreadable records for the dead-letter topic. A
- * redelivered event therefore changes nothing, and a bad message never stops the consumer.
+ * the inbox, applies only those, and queues unreadable records and events of doubtful provenance
+ * (see {@link Provenance}) for the dead-letter topic. A redelivered event therefore changes nothing,
+ * and a bad message never stops the consumer.
  *
  * <p>Failures: a transient one (the database away or restarting, a pool time-out, a deadlock, a
  * serialization failure; see {@link TransientFailures}) is retried with back-off, bounded per
@@ -66,7 +68,7 @@ public class EventConsumer {
     /** As {@link #consume(String, List, Projection)}, with work done before the inbox transaction. */
     public Uni<Void> consume(String consumer, List<IncomingRecord> records, Preparation preparation,
                              Projection projection) {
-        Batch batch = Batch.read(consumer, records);
+        Batch batch = Batch.read(consumer, records, config.verifyProvenance());
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -181,20 +183,29 @@ public class EventConsumer {
     private record Batch(Map<UUID, EventEnvelope<DomainEvent>> events, Map<UUID, IncomingRecord> records,
                          List<OutboxMessage> deadLetters) {
 
-        static Batch read(String consumer, List<IncomingRecord> records) {
+        static Batch read(String consumer, List<IncomingRecord> records, boolean verifyProvenance) {
             Batch batch = new Batch(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
             for (IncomingRecord record : records) {
                 try {
                     EventEnvelope<DomainEvent> envelope = EventJson.read(record.value() == null ? "" : record.value());
+                    Optional<String> forged = verifyProvenance ? Provenance.problem(envelope, record) : Optional.empty();
+                    if (forged.isPresent()) {
+                        batch.deadLetter(consumer, record, forged.get());
+                        continue;
+                    }
                     batch.events().putIfAbsent(envelope.id(), envelope);
                     batch.records().putIfAbsent(envelope.id(), record);
                 } catch (UnreadableEventException e) {
-                    LOG.warnf("%s: dead-lettering %s-%d@%d: %s", consumer, record.topic(), record.partition(),
-                            record.offset(), LogSafe.message(e));
-                    batch.deadLetters().add(OutboxMessage.deadLetter(record, e.getMessage()));
+                    batch.deadLetter(consumer, record, e.getMessage());
                 }
             }
             return batch;
+        }
+
+        void deadLetter(String consumer, IncomingRecord record, String reason) {
+            LOG.warnf("%s: dead-lettering %s-%d@%d: %s", consumer, record.topic(), record.partition(),
+                    record.offset(), LogSafe.of(reason, LogSafe.MAX_MESSAGE_LENGTH));
+            deadLetters.add(OutboxMessage.deadLetter(record, reason));
         }
 
         boolean isEmpty() {

@@ -72,12 +72,19 @@ public interface EventStoreConfig {
          */
         @WithDefault("${network-pin.host-name:localhost}-${quarkus.http.port:8080}")
         String instanceId();
+
+        /**
+         * Dead-letters an event that did not come on its type's topic from that topic's owner (see
+         * {@link Provenance}). Off only where a test feeds a consumer from a topic of its own.
+         */
+        @WithDefault("true")
+        boolean verifyProvenance();
     }
 
     /**
      * The topics the services publish to, created at start-up (with their dead-letter topics) when
      * missing, so that no topic is left to the broker's auto-create defaults. Existing topics are
-     * left as they are.
+     * left as they are, and so are topics the client may not create: their owner creates them.
      */
     interface TopicSettings {
         /** Off where the topics are managed elsewhere (or the client may not create topics). */

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
@@ -84,7 +85,10 @@ public class KafkaTopics {
         return ensured;
     }
 
-    /** Creates each topic and its dead-letter topic that does not exist yet; returns the names created. */
+    /**
+     * Creates each topic and its dead-letter topic that does not exist yet and that this client may
+     * create (the brokers' ACLs let each service create what it writes); returns the names created.
+     */
     List<String> ensure(List<String> topics) {
         try {
             Set<String> existing = admin().listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -99,7 +103,9 @@ public class KafkaTopics {
                     future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     created.add(name);
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) { // another service was quicker
+                    if (e.getCause() instanceof TopicAuthorizationException) {
+                        LOG.debugf("not allowed to create topic %s: its owner creates it", name);
+                    } else if (!(e.getCause() instanceof TopicExistsException)) { // else another service was quicker
                         throw new IllegalStateException("cannot create topic " + name, e.getCause());
                     }
                 } catch (Exception e) {

@@ -1,5 +1,6 @@
 package com.networkpin.eventstore;
 
+import java.util.HashMap;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,9 +116,8 @@ class ConsumerFailuresTest {
     }
 
     static void send(String key, List<String> values) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka().bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 20);
+        Map<String, Object> config = new HashMap<>(Infrastructure.get().kafka().adminConfig());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             values.forEach(value -> producer.send(new ProducerRecord<>(TOPIC, key, value)));

@@ -1,5 +1,6 @@
 package com.networkpin.eventstore;
 
+import com.networkpin.testinfra.TopicWriter;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -64,11 +65,6 @@ class InboxTest {
     }
 
     private static void send(String key, String value) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka().bootstrapServers());
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(TOPIC, key, value));
-        }
+        TopicWriter.send(TOPIC, key, value);
     }
 }

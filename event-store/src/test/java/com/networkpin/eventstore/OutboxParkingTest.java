@@ -164,6 +164,6 @@ class OutboxParkingTest {
     }
 
     static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka().bootstrapServers()));
+        return Admin.create(Infrastructure.get().kafka().adminConfig());
     }
 }

@@ -2,6 +2,9 @@ package com.networkpin.kafkabroker;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import kafka.Kafka;
 import kafka.tools.StorageTool;
@@ -10,7 +13,9 @@ import kafka.tools.StorageTool;
  * Entry point of the broker child JVM: formats the KRaft storage, then runs a
  * single-node broker until the parent closes our stdin.
  *
- * <p>Arguments: {@code <server.properties> <clusterId>}.
+ * <p>Arguments: {@code <server.properties> <clusterId> [<scram credential>...]}, each credential as
+ * {@code kafka-storage format --add-scram} takes it, e.g. {@code SCRAM-SHA-512=[name=admin,password=…]}:
+ * the users that must exist before the broker can authenticate anyone (the administrator).
  */
 public final class BrokerMain {
 
@@ -18,24 +23,29 @@ public final class BrokerMain {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: BrokerMain <server.properties> <clusterId>");
+        if (args.length < 2) {
+            System.err.println("usage: BrokerMain <server.properties> <clusterId> [<scram credential>...]");
             System.exit(2);
         }
         String properties = args[0];
         String clusterId = args[1];
         exitWhenParentGoes();
-        formatStorage(properties, clusterId);
+        formatStorage(properties, clusterId, Arrays.copyOfRange(args, 2, args.length));
         // Blocks until shutdown; Kafka's own shutdown hook stops the broker on System.exit.
         Kafka.main(new String[] {properties});
     }
 
     /** Same as {@code kafka-storage.sh format}, but in this JVM (saves a JVM start-up). */
-    private static void formatStorage(String properties, String clusterId) {
-        String[] formatArgs = {"format", "-t", clusterId, "-c", properties, "--ignore-formatted"};
+    private static void formatStorage(String properties, String clusterId, String[] scramCredentials) {
+        List<String> formatArgs = new ArrayList<>(
+                List.of("format", "-t", clusterId, "-c", properties, "--ignore-formatted"));
+        for (String credential : scramCredentials) {
+            formatArgs.add("--add-scram");
+            formatArgs.add(credential);
+        }
         int status;
         try {
-            status = StorageTool.execute(formatArgs, System.out);
+            status = StorageTool.execute(formatArgs.toArray(String[]::new), System.out);
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;

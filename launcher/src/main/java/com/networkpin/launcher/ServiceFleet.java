@@ -1,5 +1,6 @@
 package com.networkpin.launcher;
 
+import com.networkpin.testinfra.KafkaAccess;
 import com.networkpin.testinfra.KafkaServer;
 import com.networkpin.testinfra.PostgresServer;
 import java.nio.file.Path;
@@ -104,6 +105,7 @@ public final class ServiceFleet implements AutoCloseable {
                     "RESERVATION_SERVICE_URL", StackService.RESERVATION_SERVICE.url(),
                     "OIDC_AUTH_SERVER_URL", issuer);
         }
+        // Each service is the Kafka principal of its name (identity/kafka-access.tsv), with its development password.
         return Map.of(
                 "QUARKUS_PROFILE", profile,
                 "DB_HOST", postgres.host(),
@@ -112,6 +114,8 @@ public final class ServiceFleet implements AutoCloseable {
                 "DB_USER", postgres.username(),
                 "DB_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "KAFKA_USERNAME", service.moduleName(),
+                "KAFKA_PASSWORD", KafkaAccess.devPassword(service.moduleName()),
                 "OIDC_AUTH_SERVER_URL", issuer);
     }
 

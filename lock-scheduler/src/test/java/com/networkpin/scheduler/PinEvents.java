@@ -1,14 +1,13 @@
 package com.networkpin.scheduler;
 
-import com.networkpin.events.CloudEventHeaders;
 import com.networkpin.events.EventEnvelope;
-import com.networkpin.events.EventJson;
 import com.networkpin.events.Locked;
 import com.networkpin.events.PinEvent;
 import com.networkpin.events.PinReset;
 import com.networkpin.events.Topics;
 import com.networkpin.events.UnlockReason;
 import com.networkpin.events.Unlocked;
+import com.networkpin.testinfra.TopicWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +52,12 @@ public final class PinEvents {
 
     /** Sends in order on one partition (one key for the whole list), with CloudEvents headers as the relay sends them. */
     public static void publish(String key, List<EventEnvelope<PinEvent>> envelopes) {
-        KafkaTopics.send(Topics.PIN_EVENTS, key, envelopes.stream()
-                .map(e -> new KafkaTopics.Message(EventJson.write(e), CloudEventHeaders.of(e)))
-                .toList());
+        TopicWriter.send(Topics.PIN_EVENTS, key, envelopes.stream().map(TopicWriter::asPublished).toList());
     }
 
     /** Sends a value that is not an event, without headers. */
     public static void publishRaw(String key, String value) {
-        KafkaTopics.send(Topics.PIN_EVENTS, key, List.of(new KafkaTopics.Message(value, Map.of())));
+        TopicWriter.send(Topics.PIN_EVENTS, key, value);
     }
 
     public static String newContractId() {

@@ -24,12 +24,17 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
+    /** The {@code ce_source} of an event type: the service that owns its topic, e.g. {@code /network-pin/lock-scheduler}. */
+    public static String sourceOf(EventType type) {
+        return SOURCE_PREFIX + Topics.owner(type.topic());
+    }
+
     public static Map<String, String> of(EventEnvelope<?> envelope) {
         EventType type = EventType.byTypeName(envelope.type()).orElseThrow();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(SPEC_VERSION, "1.0");
         headers.put(ID, envelope.id().toString());
-        headers.put(SOURCE, SOURCE_PREFIX + type.topic());
+        headers.put(SOURCE, sourceOf(type));
         headers.put(TYPE, "network-pin." + envelope.type());
         headers.put(SUBJECT, envelope.subject());
         headers.put(TIME, DateTimeFormatter.ISO_INSTANT.format(envelope.occurredAt()));

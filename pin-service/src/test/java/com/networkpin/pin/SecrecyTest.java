@@ -4,13 +4,13 @@ import static com.networkpin.pin.Callers.as;
 import static com.networkpin.pin.Callers.asChannel;
 import static com.networkpin.pin.Callers.tokens;
 import static com.networkpin.pin.TestData.newContractId;
-import static com.networkpin.pin.TestData.readTopic;
 import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networkpin.testinfra.TopicReader;
 import com.networkpin.events.Topics;
 import com.networkpin.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -117,7 +117,7 @@ class SecrecyTest {
     private static String publishedEvents(List<String> contracts) {
         StringBuilder text = new StringBuilder();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            List<ConsumerRecord<String, String>> records = readTopic(Topics.PIN_EVENTS, Duration.ofSeconds(1));
+            List<ConsumerRecord<String, String>> records = TopicReader.readUntilQuiet(Topics.PIN_EVENTS, Duration.ofSeconds(1));
             text.setLength(0);
             for (ConsumerRecord<String, String> record : records) {
                 text.append(record.key()).append(' ').append(record.value());

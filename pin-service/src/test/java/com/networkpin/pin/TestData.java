@@ -16,6 +16,7 @@ import com.networkpin.events.Topics;
 import com.networkpin.events.VisitPurpose;
 import com.networkpin.support.MovableClock;
 import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.testinfra.TopicWriter;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -28,14 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What the service tests share: fresh ids, REST calls (each by the role that may make it), event
@@ -159,42 +152,13 @@ public final class TestData {
         return pool.query("SELECT count(*) FROM es_event").execute().await().atMost(TIMEOUT).iterator().next().getLong(0);
     }
 
+    /** Any value, without headers, as any client could send it. */
     public static void publish(String topic, String key, String value) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafka().bootstrapServers());
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + topic, e);
-        }
+        TopicWriter.send(topic, key, value);
     }
 
+    /** The envelope as its owning service's relay sends it (CloudEvents headers and all), on {@code topic}. */
     public static void publish(String topic, String key, EventEnvelope<? extends DomainEvent> envelope) {
-        publish(topic, key, EventJson.write(envelope));
-    }
-
-    /** Every record of the topic so far (until none came for {@code quietFor}), read with a fresh consumer group. */
-    public static List<ConsumerRecord<String, String>> readTopic(String topic, Duration quietFor) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long quietSince = System.nanoTime();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while ((records.isEmpty() || System.nanoTime() - quietSince < quietFor.toNanos()) && System.nanoTime() < deadline) {
-                var polled = consumer.poll(Duration.ofMillis(200));
-                if (!polled.isEmpty()) {
-                    polled.forEach(records::add);
-                    quietSince = System.nanoTime();
-                }
-            }
-        }
-        return records;
+        TopicWriter.send(topic, key, List.of(TopicWriter.asPublished(envelope)));
     }
 }

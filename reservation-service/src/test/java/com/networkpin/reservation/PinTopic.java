@@ -1,23 +1,14 @@
 package com.networkpin.reservation;
 
 import com.networkpin.events.EventEnvelope;
-import com.networkpin.events.EventJson;
 import com.networkpin.events.PinEvent;
-import com.networkpin.events.Topics;
-import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.testinfra.TopicWriter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Puts events on the PIN topic as the pin-service would: the envelope as JSON, keyed by contract. */
+/** Puts events on the PIN topic as the pin-service would: the envelope as JSON with its headers, keyed by contract. */
 public final class PinTopic {
 
     /** The last sequence published per contract: each contract's events form one stream. */
@@ -34,14 +25,6 @@ public final class PinTopic {
     /** With the sequence and the event time of the pin-service instance that appended it. */
     public static void publish(PinEvent event, long sequence, Instant occurredAt) {
         SEQUENCES.merge(event.contractId(), sequence, Math::max);
-        String json = EventJson.write(EventEnvelope.of(UUID.randomUUID(), sequence, occurredAt, event));
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka().bootstrapServers());
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.PIN_EVENTS, event.contractId(), json)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish " + event, e);
-        }
+        TopicWriter.publish(event.contractId(), EventEnvelope.of(UUID.randomUUID(), sequence, occurredAt, event));
     }
 }

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +24,8 @@ final class BrokerReadiness {
     private BrokerReadiness() {
     }
 
-    static void await(Process broker, String bootstrapServers, Path brokerLog) {
+    static void await(Process broker, Map<String, Object> adminConfig, Path brokerLog) {
+        String bootstrapServers = (String) adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         // TCP first: an AdminClient polling a closed port floods the log with warnings.
         String[] hostAndPort = bootstrapServers.split(":");
@@ -38,19 +40,19 @@ final class BrokerReadiness {
             }
             sleep(50);
         }
-        describeCluster(bootstrapServers, Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        describeCluster(adminConfig, Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     }
 
     /** The port opens before the broker has registered with its controller: ask it for real. */
-    private static void describeCluster(String bootstrapServers, long timeoutMillis) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMillis,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
+    private static void describeCluster(Map<String, Object> adminConfig, long timeoutMillis) {
+        Map<String, Object> config = new HashMap<>(adminConfig);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
         try (Admin admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The Kafka broker at " + bootstrapServers + " is not ready", e);
+            throw new IllegalStateException("The Kafka broker at " + config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " is not ready", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Kafka", e);

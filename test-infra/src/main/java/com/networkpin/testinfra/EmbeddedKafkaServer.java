@@ -8,14 +8,20 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node KRaft broker in a child JVM (BrokerMain of kafka-broker). A child JVM,
  * because the broker's Scala and Jackson versions clash with the Quarkus ones.
+ *
+ * <p>Clients authenticate with SASL/SCRAM-SHA-512 and are authorised by ACLs (StandardAuthorizer,
+ * nothing allowed without an ACL): the principals and ACLs of {@link KafkaAccess} are provisioned
+ * by the administrator at every start.
  *
  * <p>Ports and log directory are chosen once, so {@link #stop()} then {@link #start()} brings
  * the broker back on the same address with the data it had.
@@ -23,12 +29,14 @@ import org.apache.kafka.common.Uuid;
 public final class EmbeddedKafkaServer implements KafkaServer {
 
     private static final long GRACEFUL_STOP_SECONDS = 20;
+    /** Written once the storage was formatted with the administrator's credential. */
+    private static final String AUTHENTICATING_STORAGE = "authenticating-storage";
 
     private final Path dataDirectory;
     private final int partitions;
     private final int brokerPort;
     private final int controllerPort = FreePort.find();
-    private final String clusterId;
+    private String clusterId;
     private Process broker;
 
     /**
@@ -71,16 +79,37 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         }
         try {
             Files.createDirectories(dataDirectory);
+            forgetStorageWithoutAdministrator();
             Path config = writeConfig();
             broker = launch(config);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Kafka broker", e);
         }
         try {
-            BrokerReadiness.await(broker, bootstrapServers(), dataDirectory.resolve("broker.log"));
+            BrokerReadiness.await(broker, clientConfig(KafkaAccess.ADMIN), dataDirectory.resolve("broker.log"));
+            Files.writeString(dataDirectory.resolve(AUTHENTICATING_STORAGE), KafkaAccess.ADMIN);
+            try (Admin admin = Admin.create(clientConfig(KafkaAccess.ADMIN))) {
+                KafkaAccess.provision(admin);
+            }
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException("Cannot start the Kafka broker", e);
         } catch (RuntimeException e) {
             stop();
             throw e;
+        }
+    }
+
+    /**
+     * Logs kept by a broker that authenticated nobody hold no administrator, and only a format
+     * creates one: such logs (a local stack's, from before) are deleted, so the broker starts empty.
+     */
+    private void forgetStorageWithoutAdministrator() {
+        Path logs = dataDirectory.resolve("logs");
+        if (Files.exists(logs) && !Files.exists(dataDirectory.resolve(AUTHENTICATING_STORAGE))) {
+            System.out.println("Kafka: " + logs + " comes from a broker without authentication; starting with empty topics");
+            TemporaryDirectory.delete(logs);
+            clusterId = Uuid.randomUuid().toString();
         }
     }
 
@@ -132,12 +161,35 @@ public final class EmbeddedKafkaServer implements KafkaServer {
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + dataDirectory,
                 "-cp", BrokerClasspath.resolve(),
-                "com.networkpin.kafkabroker.BrokerMain", config.toString(), clusterId);
+                "com.networkpin.kafkabroker.BrokerMain", config.toString(), clusterId,
+                KafkaAccess.adminStorageCredential());
         File log = dataDirectory.resolve("broker.log").toFile();
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)) // keeps the test output readable
                 .start();
+    }
+
+    /**
+     * Clients: SCRAM-SHA-512, whose users live in the cluster metadata. The controller listener
+     * cannot use SCRAM (the metadata is what it serves), so the node talks to its own controller
+     * with PLAIN as the administrator, a user known only to the broker's configuration.
+     */
+    private static void authentication(Properties config) {
+        String admin = KafkaAccess.ADMIN;
+        String password = KafkaAccess.devPassword(admin);
+        config.setProperty("sasl.enabled.mechanisms", KafkaAccess.MECHANISM.mechanismName());
+        config.setProperty("sasl.mechanism.inter.broker.protocol", KafkaAccess.MECHANISM.mechanismName());
+        config.setProperty("listener.name.client." + KafkaAccess.MECHANISM.mechanismName().toLowerCase(Locale.ROOT)
+                + ".sasl.jaas.config", KafkaAccess.jaasConfig(admin, password));
+        config.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        config.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        config.setProperty("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin
+                        + "\" password=\"" + password + "\" user_" + admin + "=\"" + password + "\";");
+        config.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        config.setProperty("allow.everyone.if.no.acl.found", "false");
+        config.setProperty("super.users", "User:" + admin);
     }
 
     private Path writeConfig() throws IOException {
@@ -146,11 +198,12 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         config.setProperty("node.id", "1");
         config.setProperty("controller.quorum.voters", "1@localhost:" + controllerPort);
         config.setProperty("listeners",
-                "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
-        config.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+                "CLIENT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        config.setProperty("advertised.listeners", "CLIENT://localhost:" + brokerPort);
         config.setProperty("controller.listener.names", "CONTROLLER");
-        config.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        config.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        config.setProperty("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        config.setProperty("inter.broker.listener.name", "CLIENT");
+        authentication(config);
         config.setProperty("log.dirs", dataDirectory.resolve("logs").toString());
         // A single node cannot replicate: every replication factor and min ISR is 1.
         config.setProperty("offsets.topic.replication.factor", "1");

@@ -96,7 +96,9 @@ public final class Infrastructure {
     private static Infrastructure create(InfraMode mode) {
         int partitions = Integer.getInteger(PARTITIONS, 3);
         if (mode == InfraMode.DOCKER) {
-            return new Infrastructure(new ContainerPostgresServer(), new ContainerKafkaServer(partitions));
+            // Kafka stays the child-JVM broker: it is configured with the authentication and ACLs
+            // of identity/kafka-access.tsv, which a stock container image does not start with.
+            return new Infrastructure(new ContainerPostgresServer(), EmbeddedKafkaServer.temporary(partitions));
         }
         String dataDirectory = System.getProperty(DATA_DIRECTORY);
         if (dataDirectory == null) {

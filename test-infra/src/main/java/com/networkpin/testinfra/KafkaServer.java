@@ -1,6 +1,8 @@
 package com.networkpin.testinfra;
 
-/** A running Kafka broker, embedded or in a container, that tests may stop and start again. */
+import java.util.Map;
+
+/** A running Kafka broker that tests may stop and start again. */
 public interface KafkaServer {
 
     void start();
@@ -17,4 +19,14 @@ public interface KafkaServer {
     }
 
     String bootstrapServers();
+
+    /** The settings of a client authenticated as {@code principal} with its development password. */
+    default Map<String, Object> clientConfig(String principal) {
+        return KafkaAccess.clientConfig(bootstrapServers(), principal, KafkaAccess.devPassword(principal));
+    }
+
+    /** The settings of a client authenticated as the administrator, who may read and write everything. */
+    default Map<String, Object> adminConfig() {
+        return clientConfig(KafkaAccess.ADMIN);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Points a Quarkus application under test at the shared real PostgreSQL and Kafka of
@@ -29,14 +30,21 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final String DEFAULT_DATABASE = "app";
     /** Init arg: "true" also starts the real Keycloak and points the application's OIDC at its realm. */
     public static final String IDENTITY = "identity";
+    /**
+     * Init arg: the Kafka principal the application authenticates as (its development password).
+     * Without it the application's own {@code kafka.sasl.*} settings apply, as the services have.
+     */
+    public static final String KAFKA_PRINCIPAL = "kafka-principal";
 
     private String database = DEFAULT_DATABASE;
     private boolean identity;
+    private String kafkaPrincipal;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault(DATABASE, DEFAULT_DATABASE);
         identity = Boolean.parseBoolean(initArgs.get(IDENTITY));
+        kafkaPrincipal = initArgs.get(KAFKA_PRINCIPAL);
     }
 
     @Override
@@ -55,6 +63,13 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "mp.messaging.connector.smallrye-kafka.bootstrap.servers", bootstrapServers,
                 // The servers are given: Dev Services must not try to start containers.
                 "quarkus.devservices.enabled", "false"));
+        if (kafkaPrincipal != null) {
+            infrastructure.kafka().clientConfig(kafkaPrincipal).forEach((key, value) -> {
+                if (!key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
+                    config.put("kafka." + key, value.toString());
+                }
+            });
+        }
         if (keycloak != null) {
             config.put("quarkus.oidc.auth-server-url", keycloak.join().issuer());
         }

@@ -2,6 +2,7 @@ package com.networkpin.testinfra;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,33 +24,69 @@ public final class TopicReader {
     }
 
     /**
-     * The records that match, once at least {@code expected} matched or the timeout passed; one
-     * more poll after that, so a duplicate right behind the expected ones is seen too.
+     * The records that match, once at least {@code expected} matched or the timeout passed; polled
+     * half a second more after that, so a duplicate right behind the expected ones is seen too.
      */
     public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
                                                             int expected, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return read(topic, filter, expected, timeout, Duration.ofMillis(500));
+    }
+
+    /** The records with {@code key}, once one arrived (or the timeout passed) and two seconds more for any duplicate. */
+    public static List<ConsumerRecord<String, String>> withKey(String topic, String key, Duration timeout) {
+        return read(topic, record -> key.equals(record.key()), 1, timeout, Duration.ofSeconds(2));
+    }
+
+    private static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
+                                                             int expected, Duration timeout, Duration settle) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = consumer(Map.of())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && records.size() < expected) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (filter.test(record)) {
-                        records.add(record);
-                    }
-                });
+                poll(consumer, filter, records);
             }
-            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                if (filter.test(record)) {
-                    records.add(record);
-                }
-            });
+            long settled = System.nanoTime() + settle.toNanos();
+            while (System.nanoTime() < settled) {
+                poll(consumer, filter, records);
+            }
         }
         return records;
+    }
+
+    /** Every record of the topic so far: read until none came for {@code quietFor} (at most a minute). */
+    public static List<ConsumerRecord<String, String>> readUntilQuiet(String topic, Duration quietFor) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
+            consumer.subscribe(List.of(topic));
+            long quietSince = System.nanoTime();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while ((records.isEmpty() || System.nanoTime() - quietSince < quietFor.toNanos()) && System.nanoTime() < deadline) {
+                var polled = consumer.poll(Duration.ofMillis(200));
+                if (!polled.isEmpty()) {
+                    polled.forEach(records::add);
+                    quietSince = System.nanoTime();
+                }
+            }
+        }
+        return records;
+    }
+
+    private static void poll(KafkaConsumer<String, String> consumer, Predicate<ConsumerRecord<String, String>> filter,
+                             List<ConsumerRecord<String, String>> into) {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+            if (filter.test(record)) {
+                into.add(record);
+            }
+        });
+    }
+
+    /** A consumer of a fresh group, from the start of the topic, as the administrator (who may read every topic). */
+    private static KafkaConsumer<String, String> consumer(Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>(Infrastructure.get().kafka().adminConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putAll(overrides);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 }

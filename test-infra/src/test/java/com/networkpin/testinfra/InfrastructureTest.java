@@ -9,20 +9,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.Logger;
@@ -69,9 +66,9 @@ class InfrastructureTest {
         String topic = "infra-check-" + UUID.randomUUID();
         String address = kafka.bootstrapServers();
 
-        try (KafkaProducer<String, String> producer = producer(address)) {
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
             producer.send(new ProducerRecord<>(topic, "k", "before the outage")).get(30, TimeUnit.SECONDS);
-            assertEquals(List.of("before the outage"), readAll(address, topic, 1));
+            assertEquals(List.of("before the outage"), values(topic, 1));
 
             long stopBegin = System.nanoTime();
             kafka.stop();
@@ -85,36 +82,20 @@ class InfrastructureTest {
             assertEquals(address, kafka.bootstrapServers());
             producer.send(new ProducerRecord<>(topic, "k", "after the outage")).get(30, TimeUnit.SECONDS);
         }
-        assertEquals(List.of("before the outage", "after the outage"), readAll(address, topic, 2));
+        assertEquals(List.of("before the outage", "after the outage"), values(topic, 2));
     }
 
     /** Short timeouts, so that a send during the outage fails fast. */
-    private static KafkaProducer<String, String> producer(String bootstrapServers) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000,
-                ProducerConfig.LINGER_MS_CONFIG, 0),
-                new StringSerializer(), new StringSerializer());
+    private static KafkaProducer<String, String> producer(KafkaServer kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    private static List<String> readAll(String bootstrapServers, String topic, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "infra-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (values.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
-                }
-            }
-        }
-        return values;
+    private static List<String> values(String topic, int expected) {
+        return TopicReader.readAll(topic, expected, Duration.ofSeconds(30)).stream().map(ConsumerRecord::value).toList();
     }
 }

@@ -13,8 +13,8 @@ import com.networkpin.events.AttemptFailed;
 import com.networkpin.events.Channel;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
-import com.networkpin.scheduler.KafkaTopics;
 import com.networkpin.scheduler.PinEvents;
+import com.networkpin.testinfra.TopicReader;
 import com.networkpin.scheduler.domain.PendingLock;
 import com.networkpin.scheduler.domain.PublishedMidnight;
 import com.networkpin.scheduler.store.MidnightStore;
@@ -152,7 +152,7 @@ class LockProjectionTest {
 
         awaitLockOf(marker);
         List<ConsumerRecord<String, String>> deadLetters =
-                KafkaTopics.recordsWithKey(Topics.deadLetter(Topics.PIN_EVENTS), key, KAFKA_TIMEOUT);
+                TopicReader.withKey(Topics.deadLetter(Topics.PIN_EVENTS), key, KAFKA_TIMEOUT);
         assertEquals(List.of(unreadable), deadLetters.stream().map(ConsumerRecord::value).toList());
     }
 

@@ -11,8 +11,8 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
-import com.networkpin.scheduler.KafkaTopics;
 import com.networkpin.scheduler.PinEvents;
+import com.networkpin.testinfra.TopicReader;
 import com.networkpin.scheduler.store.PendingLockStore;
 import com.networkpin.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -135,7 +135,7 @@ class MidnightPublicationTest {
     }
 
     private static List<ConsumerRecord<String, String>> midnightUnlocksOf(LocalDate date) {
-        return KafkaTopics.recordsWithKey(Topics.MIDNIGHT_UNLOCKS, date.toString(), KAFKA_TIMEOUT);
+        return TopicReader.withKey(Topics.MIDNIGHT_UNLOCKS, date.toString(), KAFKA_TIMEOUT);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

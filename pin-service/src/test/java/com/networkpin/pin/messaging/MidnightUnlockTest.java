@@ -3,7 +3,6 @@ package com.networkpin.pin.messaging;
 import static com.networkpin.pin.Callers.asChannel;
 import static com.networkpin.pin.TestData.countEvents;
 import static com.networkpin.pin.TestData.publish;
-import static com.networkpin.pin.TestData.readTopic;
 import static com.networkpin.pin.TestData.tokyo;
 import static com.networkpin.pin.TestData.verify;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networkpin.testinfra.TopicReader;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
@@ -68,7 +68,7 @@ class MidnightUnlockTest {
         publish(Topics.MIDNIGHT_UNLOCKS, date.toString(), sentinel);
 
         // The unparseable sentinel behind the redelivery reaches the dead-letter topic once the redelivery is handled.
-        await().atMost(Duration.ofSeconds(30)).until(() -> readTopic(Topics.deadLetter(Topics.MIDNIGHT_UNLOCKS),
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readUntilQuiet(Topics.deadLetter(Topics.MIDNIGHT_UNLOCKS),
                 Duration.ofMillis(500)).stream().anyMatch(r -> sentinel.equals(r.value())));
         assertEquals(1, countEvents(pool, dueTonight, "Unlocked"), "a redelivery unlocks nothing twice");
         assertEquals(1, countEvents(pool, lockedAfterTheRun, "Unlocked"));
