@@ -40,11 +40,12 @@ class PoisonIdentityVerifiedTest {
         setPin(poisoned, "4827").statusCode(201);
         setPin(next, "4827").statusCode(201);
         // Parses, but its grant's expiry (verifiedAt + the grant lifetime) is beyond the last instant.
-        String poison = EventJson.write(identityVerified(poisoned, Instant.MAX.minusSeconds(60)));
-        String good = EventJson.write(identityVerified(next, Instant.now()));
+        EventEnvelope<IdentityVerified> poisonEvent = identityVerified(poisoned, Instant.MAX.minusSeconds(60));
+        String poison = EventJson.write(poisonEvent);
 
-        publish(Topics.RESERVATION_EVENTS, poisoned, poison);
-        publish(Topics.RESERVATION_EVENTS, poisoned, good); // same key: behind the poison event on its partition
+        publish(Topics.RESERVATION_EVENTS, poisoned, poisonEvent);
+        // Same key: behind the poison event on its partition.
+        publish(Topics.RESERVATION_EVENTS, poisoned, identityVerified(next, Instant.now()));
 
         awaitGrants(pool, next, 1);
         assertEquals(0, countEvents(pool, poisoned, "ResetGranted"));
