@@ -2,6 +2,7 @@ package com.networkpin.launcher;
 
 import com.networkpin.testinfra.EmbeddedKafkaServer;
 import com.networkpin.testinfra.EmbeddedPostgresServer;
+import com.networkpin.testinfra.KafkaAccess;
 import com.networkpin.testinfra.KeycloakServer;
 import com.networkpin.testinfra.KeycloakTokens;
 import java.io.IOException;
@@ -67,7 +68,8 @@ public final class Stack {
         CompletableFuture<Void> identity = CompletableFuture.runAsync(keycloak::start,
                 task -> new Thread(task, "start-keycloak").start());
         step("PostgreSQL", () -> postgres.start(), "localhost:" + POSTGRES_PORT);
-        step("Kafka", () -> kafka.start(), kafka.bootstrapServers());
+        step("Kafka", () -> kafka.start(), kafka.bootstrapServers() + "  (SASL/SCRAM-SHA-512 and ACLs of "
+                + "identity/kafka-access.tsv; principal p has password " + KafkaAccess.devPassword("p") + ")");
         ServiceFleet fleet = new ServiceFleet(repository, logs, postgres, kafka, keycloak.issuer(), "demo");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
