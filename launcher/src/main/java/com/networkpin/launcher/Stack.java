@@ -68,8 +68,8 @@ public final class Stack {
         CompletableFuture<Void> identity = CompletableFuture.runAsync(keycloak::start,
                 task -> new Thread(task, "start-keycloak").start());
         step("PostgreSQL", () -> postgres.start(), "localhost:" + POSTGRES_PORT);
-        step("Kafka", () -> kafka.start(), kafka.bootstrapServers() + "  (SASL/SCRAM-SHA-512 and ACLs of "
-                + "identity/kafka-access.tsv; principal p has password " + KafkaAccess.devPassword("p") + ")");
+        step("Kafka", () -> kafka.start(), kafka.bootstrapServers() + "  (SASL/SCRAM-SHA-512, the ACLs of "
+                + "identity/kafka-access.tsv; development passwords " + KafkaAccess.devPassword("<principal>") + ")");
         ServiceFleet fleet = new ServiceFleet(repository, logs, postgres, kafka, keycloak.issuer(), "demo");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
