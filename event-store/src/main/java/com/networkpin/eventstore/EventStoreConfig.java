@@ -17,6 +17,8 @@ public interface EventStoreConfig {
 
     TopicSettings topics();
 
+    InboxSettings inbox();
+
     interface ConflictRetry {
         @WithDefault("20")
         int maxAttempts();
@@ -108,5 +110,22 @@ public interface EventStoreConfig {
         /** How long the brokers keep a dead-letter topic's messages: long enough to look at them. */
         @WithDefault("P30D")
         Duration deadLetterRetention();
+    }
+
+    /**
+     * The inbox remembers each applied event id to skip its redeliveries. A redelivery comes only from
+     * what a topic still holds, so ids older than the topics' retention can go: the inbox keeps them
+     * longer than that (checked at start-up) and deletes them after.
+     */
+    interface InboxSettings {
+        @WithDefault("P30D")
+        Duration retention();
+
+        /** How often rows past the retention are deleted (in batches). */
+        @WithDefault("1h")
+        String purgeEvery();
+
+        @WithDefault("10000")
+        int purgeBatch();
     }
 }

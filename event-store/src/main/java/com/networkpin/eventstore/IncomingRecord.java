@@ -1,9 +1,14 @@
 package com.networkpin.eventstore;
 
 import com.networkpin.events.CloudEventHeaders;
+import com.networkpin.events.DomainEvent;
+import com.networkpin.events.EventType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
@@ -16,9 +21,33 @@ import org.apache.kafka.common.header.Header;
 public record IncomingRecord(String topic, int partition, long offset, String key, String value, String source) {
 
     public static IncomingRecord of(ConsumerRecord<String, String> record) {
-        Header source = record.headers().lastHeader(CloudEventHeaders.SOURCE);
         return new IncomingRecord(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                source == null ? null : new String(source.value(), StandardCharsets.UTF_8));
+                header(record, CloudEventHeaders.SOURCE));
+    }
+
+    /**
+     * The records of the given event types, by their {@code ce_type} header: a consumer passes only
+     * what it applies, sparing its inbox the ids of every other event of the topic. A record without
+     * the header is kept (it is parsed, or dead-lettered).
+     */
+    @SafeVarargs
+    public static List<IncomingRecord> ofTypes(ConsumerRecords<String, String> records,
+                                               Class<? extends DomainEvent>... applied) {
+        Set<String> types = Arrays.stream(applied).map(type -> CloudEventHeaders.typeOf(EventType.of(type)))
+                .collect(Collectors.toUnmodifiableSet());
+        List<IncomingRecord> incoming = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            String type = header(record, CloudEventHeaders.TYPE);
+            if (type == null || types.contains(type)) {
+                incoming.add(of(record));
+            }
+        }
+        return incoming;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     public static List<IncomingRecord> of(ConsumerRecords<String, String> records) {

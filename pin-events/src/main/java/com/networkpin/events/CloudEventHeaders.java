@@ -20,6 +20,7 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
 
     private static final String SOURCE_PREFIX = "/network-pin/";
+    private static final String TYPE_PREFIX = "network-pin.";
 
     private CloudEventHeaders() {
     }
@@ -29,13 +30,18 @@ public final class CloudEventHeaders {
         return SOURCE_PREFIX + Topics.owner(type.topic());
     }
 
+    /** The {@code ce_type} of an event type, e.g. {@code network-pin.Locked}. */
+    public static String typeOf(EventType type) {
+        return TYPE_PREFIX + type.typeName();
+    }
+
     public static Map<String, String> of(EventEnvelope<?> envelope) {
         EventType type = EventType.byTypeName(envelope.type()).orElseThrow();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(SPEC_VERSION, "1.0");
         headers.put(ID, envelope.id().toString());
         headers.put(SOURCE, sourceOf(type));
-        headers.put(TYPE, "network-pin." + envelope.type());
+        headers.put(TYPE, TYPE_PREFIX + envelope.type());
         headers.put(SUBJECT, envelope.subject());
         headers.put(TIME, DateTimeFormatter.ISO_INSTANT.format(envelope.occurredAt()));
         headers.put(DATA_SCHEMA, "schemas/" + envelope.type() + ".schema.json");

@@ -17,14 +17,16 @@ public final class PinTopic {
     private PinTopic() {
     }
 
-    /** The next event of the contract's stream. */
-    public static void publish(PinEvent event, Instant occurredAt) {
-        publish(event, SEQUENCES.merge(event.contractId(), 1L, Long::sum), occurredAt);
+    /** The next event of the contract's stream; answers its event id. */
+    public static UUID publish(PinEvent event, Instant occurredAt) {
+        return publish(event, SEQUENCES.merge(event.contractId(), 1L, Long::sum), occurredAt);
     }
 
     /** With the sequence and the event time of the pin-service instance that appended it. */
-    public static void publish(PinEvent event, long sequence, Instant occurredAt) {
+    public static UUID publish(PinEvent event, long sequence, Instant occurredAt) {
         SEQUENCES.merge(event.contractId(), sequence, Math::max);
-        TopicWriter.publish(event.contractId(), EventEnvelope.of(UUID.randomUUID(), sequence, occurredAt, event));
+        EventEnvelope<PinEvent> envelope = EventEnvelope.of(UUID.randomUUID(), sequence, occurredAt, event);
+        TopicWriter.publish(event.contractId(), envelope);
+        return envelope.id();
     }
 }

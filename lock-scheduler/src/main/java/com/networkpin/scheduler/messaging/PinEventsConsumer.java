@@ -2,10 +2,8 @@ package com.networkpin.scheduler.messaging;
 
 import com.networkpin.eventstore.EventConsumer;
 import com.networkpin.eventstore.IncomingRecord;
-import com.networkpin.events.CloudEventHeaders;
 import com.networkpin.events.DomainEvent;
 import com.networkpin.events.EventEnvelope;
-import com.networkpin.events.EventType;
 import com.networkpin.events.Locked;
 import com.networkpin.events.PinReset;
 import com.networkpin.events.Unlocked;
@@ -15,14 +13,8 @@ import com.networkpin.scheduler.store.PendingLockStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -34,13 +26,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PinEventsConsumer {
 
     static final String CONSUMER = "lock-scheduler";
-
-    private static final String CE_TYPE_PREFIX = "network-pin."; // as CloudEventHeaders writes ce_type
-
-    /** The CloudEvents types this projection applies; records without the header are parsed (or dead-lettered). */
-    private static final Set<String> APPLIED_TYPES = Set.copyOf(Stream.of(Locked.class, Unlocked.class, PinReset.class)
-            .map(type -> CE_TYPE_PREFIX + EventType.of(type).typeName())
-            .toList());
 
     private final EventConsumer consumer;
     private final PendingLockStore locks;
@@ -54,7 +39,8 @@ public class PinEventsConsumer {
 
     @Incoming(Channels.PIN_EVENTS)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<IncomingRecord> relevant = relevant(records);
+        // Only what changes a lock: attempts, disclosures… never reach the inbox.
+        List<IncomingRecord> relevant = IncomingRecord.ofTypes(records, Locked.class, Unlocked.class, PinReset.class);
         // EventConsumer retries a database outage until it passes (the inbox makes that safe).
         return consumer.consume(CONSUMER, relevant, this::project);
     }
@@ -65,17 +51,5 @@ public class PinEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         return locks.apply(tx, changes).chain(() -> midnights.countUnlocks(tx, changes.midnightUnlocks()));
-    }
-
-    /** Skips the PIN events that never change a lock (attempts, disclosures…), sparing the inbox their ids. */
-    private static List<IncomingRecord> relevant(ConsumerRecords<String, String> records) {
-        List<IncomingRecord> relevant = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
-            Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-            if (type == null || APPLIED_TYPES.contains(new String(type.value(), StandardCharsets.UTF_8))) {
-                relevant.add(IncomingRecord.of(record));
-            }
-        }
-        return relevant;
     }
 }

@@ -27,6 +27,21 @@ public interface ReservationConfig {
         int batchSize();
     }
 
+    IdempotencyKeys idempotencyKeys();
+
+    interface IdempotencyKeys {
+        /**
+         * How long a booking's Idempotency-Key is remembered: a client retrying (a double click, a
+         * reload, a gateway's retry) within it gets the first answer; after it the key is forgotten.
+         */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often keys past the retention are deleted (a Quarkus scheduler period, or "off"). */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+
     DemoClock demoClock();
 
     interface DemoClock {

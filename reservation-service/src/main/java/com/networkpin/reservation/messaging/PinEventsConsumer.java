@@ -39,7 +39,9 @@ public class PinEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return consumer.consume(CONSUMER, IncomingRecord.of(records), this::apply);
+        // Only what changes a lock or completes a visit: attempts, disclosures… never reach the inbox.
+        return consumer.consume(CONSUMER, IncomingRecord.ofTypes(records, Locked.class, Unlocked.class, PinReset.class),
+                this::apply);
     }
 
     /** In the batch's transaction, in order, since a later event of a contract may undo an earlier one. */

@@ -45,4 +45,11 @@ public class IdempotencyStore {
                 .execute(Tuple.of(key, reservationNumber, response))
                 .replaceWithVoid();
     }
+
+    /** Forgets the keys created before {@code cutoff}; answers how many. */
+    public Uni<Integer> deleteCreatedBefore(SqlClient client, Instant cutoff) {
+        return client.preparedQuery("DELETE FROM idempotency_key WHERE created_at < $1")
+                .execute(Tuple.of(utc(cutoff)))
+                .map(rows -> rows.rowCount());
+    }
 }

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.networkpin.events.AttemptFailed;
+import com.networkpin.events.Channel;
 import com.networkpin.events.Locked;
 import com.networkpin.events.PinReset;
 import com.networkpin.events.Topics;
@@ -24,7 +26,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +137,20 @@ class PinEventsConsumerTest extends MovesTheClock {
         var rows = pool.preparedQuery("SELECT sequence FROM contract_pin_lock WHERE contract_id = $1")
                 .execute(Tuple.of(contract)).await().indefinitely();
         return rows.rowCount() == 0 ? 0 : rows.iterator().next().getLong(0);
+    }
+
+    @Test
+    void eventsThatChangeNoLockNeverReachTheInbox() {
+        String contract = Api.freshContract();
+        Instant now = clock.instant();
+        UUID attempt = PinTopic.publish(new AttemptFailed(contract, Channel.MY_DOCOMO, 1, 2, now), now);
+        UUID locked = PinTopic.publish(new Locked(contract, now, now.plusSeconds(3600)), now);
+
+        awaitLockRecorded(contract); // the Locked behind the attempt on the contract's partition
+
+        assertEquals(Set.of(locked), pool.preparedQuery("SELECT event_id FROM es_inbox WHERE event_id = ANY($1)")
+                .execute(Tuple.of(new UUID[] {attempt, locked})).await().atMost(Duration.ofSeconds(5)).stream()
+                .map(row -> row.getUUID(0)).collect(Collectors.toSet()));
     }
 
     private void awaitLockRecorded(String contract) {
