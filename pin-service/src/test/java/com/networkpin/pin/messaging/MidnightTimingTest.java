@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.MidnightUnlock;
+import com.networkpin.pin.service.UnlockSweep;
 import com.networkpin.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -8,7 +8,7 @@ import com.networkpin.events.Unlocked;
 import com.networkpin.eventstore.EventConsumer;
 import com.networkpin.eventstore.IncomingRecord;
 import com.networkpin.reservation.store.PinLockStore;
-import com.networkpin.reservation.store.ReservationService;
+import com.networkpin.reservation.service.ReservationService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -1,7 +1,6 @@
 package com.networkpin.reservation.rest;
 
-import com.networkpin.reservation.store.ReservationService;
-import com.networkpin.reservation.store.ReservationView;
+import com.networkpin.reservation.service.ReservationService;
 import com.networkpin.support.security.Access;
 import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;

@@ -2,9 +2,8 @@ package com.networkpin.reservation.rest;
 
 import com.networkpin.reservation.domain.BookVisit;
 import com.networkpin.reservation.domain.ReservationNumbers;
-import com.networkpin.reservation.store.ReservationNotFound;
-import com.networkpin.reservation.store.ReservationService;
-import com.networkpin.reservation.store.ReservationView;
+import com.networkpin.reservation.service.ReservationNotFound;
+import com.networkpin.reservation.service.ReservationService;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
 import com.networkpin.support.security.Access;

@@ -11,7 +11,7 @@ import com.networkpin.events.EventJson;
 import com.networkpin.events.Topics;
 import com.networkpin.reservation.Api;
 import com.networkpin.reservation.MovesTheClock;
-import com.networkpin.reservation.store.NoShowJob;
+import com.networkpin.reservation.service.NoShowJob;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package com.networkpin.pin.store;
+package com.networkpin.pin.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package com.networkpin.reservation.store;
+package com.networkpin.reservation.service;
 
 import com.networkpin.reservation.config.ReservationConfig;
 import io.quarkus.scheduler.Scheduled;

@@ -1,4 +1,4 @@
-package com.networkpin.reservation.store;
+package com.networkpin.reservation.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,14 @@ import com.networkpin.reservation.domain.ReservationNumbers;
 import com.networkpin.reservation.domain.ReservationStatus;
 import com.networkpin.reservation.domain.Shop;
 import com.networkpin.reservation.domain.Slots;
+import com.networkpin.reservation.rest.ReservationView;
+import com.networkpin.reservation.store.IdempotencyStore;
+import com.networkpin.reservation.store.PinLockStore;
+import com.networkpin.reservation.store.ReservationProjection;
+import com.networkpin.reservation.store.ReservationRecord;
+import com.networkpin.reservation.store.ReservationStreams;
+import com.networkpin.reservation.store.ShopStore;
+import com.networkpin.reservation.store.SlotUsageStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

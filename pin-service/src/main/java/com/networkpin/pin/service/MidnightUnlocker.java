@@ -1,4 +1,4 @@
-package com.networkpin.pin.store;
+package com.networkpin.pin.service;
 
 import com.networkpin.eventstore.NewEvent;
 import com.networkpin.eventstore.Outbox;
@@ -9,6 +9,8 @@ import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinStatus;
+import com.networkpin.pin.store.PinEventCodec;
+import com.networkpin.pin.store.ReceivedMidnights;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,4 +1,4 @@
-package com.networkpin.scheduler.messaging;
+package com.networkpin.scheduler.service;
 
 import static com.networkpin.scheduler.TestDates.japan;
 import static com.networkpin.scheduler.TestDates.randomFutureDate;
