@@ -44,7 +44,7 @@ public final class PinEventCodec {
         return events;
     }
 
-    public static NewEvent toNewEvent(PinChange change, long sequence, Instant occurredAt) {
+    private static NewEvent toNewEvent(PinChange change, long sequence, Instant occurredAt) {
         EventEnvelope<PinEvent> envelope = EventEnvelope.of(change.eventId(), sequence, occurredAt, change.event());
         return new NewEvent(change.eventId(), envelope.type(), occurredAt, data(change),
                 Optional.of(OutboxMessage.of(envelope)));
