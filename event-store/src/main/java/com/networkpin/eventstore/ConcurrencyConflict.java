@@ -10,6 +10,10 @@ public class ConcurrencyConflict extends RuntimeException {
         super("stream " + streamId + " is no longer at version " + expectedVersion, null, false, false);
     }
 
+    ConcurrencyConflict(String message) {
+        super(message, null, false, false);
+    }
+
     public ConcurrencyConflict(Throwable cause) {
         super("concurrent update: " + cause.getMessage(), cause, false, false);
     }

@@ -6,9 +6,14 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 /**
@@ -19,6 +24,10 @@ import java.util.stream.StreamSupport;
 public class EventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Events to append to one stream after {@code expectedVersion}. */
+    public record StreamAppend(String streamId, long expectedVersion, List<NewEvent> events) {
+    }
 
     private final Outbox outbox;
 
@@ -35,6 +44,24 @@ public class EventStore {
         return tx.preparedQuery("SELECT version FROM es_stream WHERE stream_id = $1 FOR UPDATE")
                 .execute(Tuple.of(streamId))
                 .map(rows -> rows.rowCount() == 0 ? 0L : rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * Locks many streams as {@link #lock} does, in stream id order (so two callers locking overlapping
+     * sets never deadlock), and returns their versions; an id that has no stream is absent.
+     */
+    public Uni<Map<String, Long>> lockAll(SqlClient tx, Collection<String> streamIds) {
+        if (streamIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return tx.preparedQuery("SELECT stream_id, version FROM es_stream WHERE stream_id = ANY($1) ORDER BY stream_id"
+                        + " FOR UPDATE")
+                .execute(Tuple.of(streamIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Long> versions = new HashMap<>(rows.rowCount());
+                    rows.forEach(row -> versions.put(row.getString(0), row.getLong(1)));
+                    return versions;
+                });
     }
 
     /** The events of a stream after {@code afterVersion} (0 for all), in order. */
@@ -57,9 +84,27 @@ public class EventStore {
             return Uni.createFrom().voidItem();
         }
         long newVersion = expectedVersion + events.size();
+        List<StreamAppend> append = List.of(new StreamAppend(streamId, expectedVersion, events));
         return advance(tx, streamId, expectedVersion, newVersion)
-                .chain(() -> insertEvents(tx, streamId, expectedVersion, events))
-                .chain(() -> outbox.enqueue(tx, events.stream().flatMap(e -> e.publication().stream()).toList()))
+                .chain(() -> insertEvents(tx, append))
+                .chain(() -> outbox.enqueue(tx, publications(append)))
+                .onFailure(EventStore::isConflict).transform(ConcurrencyConflict::new);
+    }
+
+    /**
+     * Appends to many existing streams, one entry per stream, with one statement per table however
+     * many there are (a midnight unlocks thousands of PINs per transaction): every stream's version
+     * moves forward with a compare-and-set, then the events and their publications are written. Fails
+     * with {@link ConcurrencyConflict} when any stream has moved on or does not exist.
+     */
+    public Uni<Void> appendAll(SqlClient tx, List<StreamAppend> appends) {
+        List<StreamAppend> nonEmpty = appends.stream().filter(append -> !append.events().isEmpty()).toList();
+        if (nonEmpty.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return advanceAll(tx, nonEmpty)
+                .chain(() -> insertEvents(tx, nonEmpty))
+                .chain(() -> outbox.enqueue(tx, publications(nonEmpty)))
                 .onFailure(EventStore::isConflict).transform(ConcurrencyConflict::new);
     }
 
@@ -76,18 +121,65 @@ public class EventStore {
         }).replaceWithVoid();
     }
 
-    private Uni<Void> insertEvents(SqlClient tx, String streamId, long expectedVersion, List<NewEvent> events) {
-        List<Tuple> batch = new ArrayList<>(events.size());
-        long version = expectedVersion;
-        for (NewEvent event : events) {
-            batch.add(Tuple.from(List.of(streamId, ++version, event.eventId(), event.type(),
-                    event.occurredAt().atOffset(ZoneOffset.UTC), event.data())));
+    private Uni<Void> advanceAll(SqlClient tx, List<StreamAppend> appends) {
+        int size = appends.size();
+        String[] streamIds = new String[size];
+        Long[] expected = new Long[size];
+        Long[] next = new Long[size];
+        for (int i = 0; i < size; i++) {
+            StreamAppend append = appends.get(i);
+            streamIds[i] = append.streamId();
+            expected[i] = append.expectedVersion();
+            next[i] = append.expectedVersion() + append.events().size();
+        }
+        return tx.preparedQuery("""
+                        UPDATE es_stream s SET version = a.next_version
+                        FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS a (stream_id, expected_version, next_version)
+                        WHERE s.stream_id = a.stream_id AND s.version = a.expected_version""")
+                .execute(Tuple.of(streamIds, expected, next))
+                .invoke(rows -> {
+                    if (rows.rowCount() != size) {
+                        throw new ConcurrencyConflict(size - rows.rowCount() + " of " + size
+                                + " streams are no longer at their expected version");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** One statement for every event of the appends: the rows go in as column arrays. */
+    private Uni<Void> insertEvents(SqlClient tx, List<StreamAppend> appends) {
+        List<String> streamIds = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
+        List<UUID> eventIds = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<OffsetDateTime> occurredAt = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        for (StreamAppend append : appends) {
+            long version = append.expectedVersion();
+            for (NewEvent event : append.events()) {
+                streamIds.add(append.streamId());
+                versions.add(++version);
+                eventIds.add(event.eventId());
+                types.add(event.type());
+                occurredAt.add(event.occurredAt().atOffset(ZoneOffset.UTC));
+                data.add(event.data());
+            }
         }
         return tx.preparedQuery("""
                         INSERT INTO es_event (stream_id, version, event_id, event_type, occurred_at, data)
-                        VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)""")
-                .executeBatch(batch)
+                        SELECT stream_id, version, event_id, event_type, occurred_at, data::jsonb
+                        FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::timestamptz[], $6::text[])
+                            AS e (stream_id, version, event_id, event_type, occurred_at, data)""")
+                .execute(Tuple.of(streamIds.toArray(String[]::new), versions.toArray(Long[]::new),
+                        eventIds.toArray(UUID[]::new), types.toArray(String[]::new),
+                        occurredAt.toArray(OffsetDateTime[]::new), data.toArray(String[]::new)))
                 .replaceWithVoid();
+    }
+
+    private static List<OutboxMessage> publications(List<StreamAppend> appends) {
+        return appends.stream().flatMap(append -> append.events().stream())
+                .flatMap(event -> event.publication().stream())
+                .toList();
     }
 
     private static StoredEvent toStoredEvent(String streamId, Row row) {

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.testinfra.TopicReader;
 import com.networkpin.events.Topics;
-import com.networkpin.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -46,12 +45,9 @@ class SecrecyTest {
 
     @Inject
     Pool pool;
-    @Inject
-    MovableClock clock;
 
     @Test
     void givenPinsSetAndVerified_thenNoPinIsInTheDatabaseLogsEventsOrErrors() throws Exception {
-        clock.reset();
         List<String> bearerTokens = List.of(tokens().client("channel-gateway"), tokens().client("contracting-system"));
         List<String> contracts = new ArrayList<>();
         List<String> errorBodies = new ArrayList<>();

@@ -3,32 +3,20 @@ package com.networkpin.reservation;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import com.networkpin.testinfra.ReadinessContract;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ReadinessTest {
+class ReadinessTest extends ReadinessContract {
 
-    @Test
-    void isReadyWithItsDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
-                        "Kafka connection health check"));
-    }
-
-    @Test
-    void publishesItsOpenApiDocument() {
-        given().when().get("/q/openapi?format=json")
-                .then().statusCode(200)
-                .body("info.title", equalTo("network-pin: reservation-service"));
+    ReadinessTest() {
+        super("reservation-service");
     }
 
     @Test

@@ -33,8 +33,6 @@ public final class KeycloakTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Tokens live 5 minutes in the realm; one is reused for at most one of them. */
-    private static final Duration REUSE = Duration.ofMinutes(1);
 
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,7 +40,15 @@ public final class KeycloakTokens {
     /** People known to exist in the realm: each is added once, not asked for on every token. */
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
-    private record Issued(String token, long at) {
+    /**
+     * A token is reused for half its lifetime ({@code expires_in}): 5 minutes in the realm, but only 60 s
+     * for the master realm's administrator, whose token a longer reuse would hand out expired.
+     */
+    private record Issued(String token, long at, long reuseNanos) {
+
+        boolean reusable() {
+            return System.nanoTime() - at < reuseNanos;
+        }
     }
 
     /** @param url Keycloak's base URL, e.g. http://localhost:18080 */
@@ -160,23 +166,25 @@ public final class KeycloakTokens {
         Map<String, String> key = new HashMap<>(form);
         key.put("realm", realm);
         Issued cached = issued.get(key);
-        if (cached != null && System.nanoTime() - cached.at() < REUSE.toNanos()) {
+        if (cached != null && cached.reusable()) {
             return cached.token();
         }
-        String token = newToken(realm, form);
-        issued.put(key, new Issued(token, System.nanoTime()));
+        long requestedAt = System.nanoTime();
+        JsonNode answer = newToken(realm, form);
+        String token = answer.get("access_token").asText();
+        issued.put(key, new Issued(token, requestedAt,
+                Duration.ofSeconds(answer.path("expires_in").asLong(0)).dividedBy(2).toNanos()));
         return token;
     }
 
-    private String newToken(String realm, Map<String, String> form) {
+    private JsonNode newToken(String realm, Map<String, String> form) {
         String encoded = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)).build();
-        return read(expect(send(request), 200, "token for " + form.getOrDefault("username", form.get("client_id"))))
-                .get("access_token").asText();
+        return read(expect(send(request), 200, "token for " + form.getOrDefault("username", form.get("client_id"))));
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -3,7 +3,7 @@ package com.networkpin.scheduler.rest;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.scheduler.config.SchedulerConfig;
 import com.networkpin.scheduler.domain.Midnights;
-import com.networkpin.scheduler.messaging.MidnightPublisher;
+import com.networkpin.scheduler.service.MidnightPublisher;
 import com.networkpin.scheduler.store.MidnightStore;
 import com.networkpin.support.MovableClock;
 import com.networkpin.support.Problem;

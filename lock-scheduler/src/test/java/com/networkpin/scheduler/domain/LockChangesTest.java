@@ -23,7 +23,7 @@ class LockChangesTest {
     private static final UUID MIDNIGHT_EVENT = UUID.fromString("6f1c5e0a-0000-3000-8000-000000000001");
 
     @Test
-    void aLockedContractGetsAPendingLock() {
+    void givenALockedEvent_whenProjected_thenTheContractGetsAPendingLock() {
         Locked locked = new Locked("C-1", LOCKED_AT, UNLOCKS_AT);
 
         LockChanges changes = LockChanges.of(List.of(locked));
@@ -33,7 +33,7 @@ class LockChangesTest {
     }
 
     @Test
-    void theLastEventOfAContractInTheBatchDecides() {
+    void givenABatchWithSeveralEventsOfAContract_whenProjected_thenItsLastEventDecides() {
         var events = List.of(
                 new Locked("C-1", LOCKED_AT, UNLOCKS_AT),
                 new Unlocked("C-1", UnlockReason.MIDNIGHT, MIDNIGHT_EVENT, UNLOCKS_AT),
@@ -47,7 +47,7 @@ class LockChangesTest {
     }
 
     @Test
-    void unlocksAtMidnightAreCountedPerMidnightAndResetsAreNot() {
+    void givenUnlocksAtMidnightAndByReset_whenProjected_thenOnlyMidnightUnlocksAreCountedPerMidnight() {
         UUID otherMidnight = UUID.randomUUID();
         var events = List.of(
                 new Unlocked("C-1", UnlockReason.MIDNIGHT, MIDNIGHT_EVENT, UNLOCKS_AT),
@@ -62,7 +62,7 @@ class LockChangesTest {
     }
 
     @Test
-    void aResetAtAShopLiftsTheLock() {
+    void givenALockedPin_whenItIsResetAtAShop_thenTheLockIsLifted() {
         var events = List.of(new Locked("C-1", LOCKED_AT, UNLOCKS_AT), new PinReset("C-1", "R-1", LOCKED_AT.plusSeconds(5)));
 
         LockChanges changes = LockChanges.of(events);
@@ -72,7 +72,7 @@ class LockChangesTest {
     }
 
     @Test
-    void otherPinEventsChangeNothing() {
+    void givenAnotherPinEvent_whenProjected_thenNothingChanges() {
         var events = List.of(new AttemptFailed("C-1", Channel.MY_DOCOMO, 1, 2, LOCKED_AT));
 
         LockChanges changes = LockChanges.of(events);

@@ -22,17 +22,16 @@ class MidnightTest {
     }
 
     @Test
-    void justBeforeMidnightInJapanTheLatestMidnightIsThatOfTheSameJapaneseDate() {
+    void givenJustBeforeMidnightInJapan_whenAskedForTheLatestMidnight_thenItIsThatOfTheSameJapaneseDate() {
         Clock clock = clockAt("2025-02-28T14:59:59.999Z"); // given 23:59:59.999 on 28 February in Japan
 
         Midnight latest = JAPAN.latestAtOrBefore(clock.instant()); // when
 
-        assertEquals(LocalDate.of(2025, 2, 28), latest.date()); // then
-        assertEquals(Instant.parse("2025-02-27T15:00:00Z"), latest.instant());
+        assertEquals(new Midnight(LocalDate.of(2025, 2, 28), Instant.parse("2025-02-27T15:00:00Z")), latest); // then
     }
 
     @Test
-    void atMidnightExactlyTheNewDateHasBegun() {
+    void givenMidnightExactly_whenAskedForTheLatestAndNextMidnights_thenTheNewDateHasBegun() {
         Clock clock = clockAt("2025-02-28T15:00:00Z");
 
         Midnight latest = JAPAN.latestAtOrBefore(clock.instant());
@@ -43,7 +42,7 @@ class MidnightTest {
     }
 
     @Test
-    void theNextMidnightFollowsTheJapaneseDateNotTheUtcOne() {
+    void givenADateThatDiffersInUtc_whenAskedForTheNextMidnight_thenItFollowsTheJapaneseDate() {
         Clock clock = clockAt("2025-02-28T16:00:00Z"); // given 01:00 on 1 March in Japan, still 28 February in UTC
 
         Midnight next = JAPAN.nextAfter(clock.instant());
@@ -52,7 +51,7 @@ class MidnightTest {
     }
 
     @Test
-    void aLeapDayHasItsOwnMidnight() {
+    void givenALeapDay_whenAskedForMidnights_thenItHasItsOwn() {
         Clock clock = clockAt("2024-02-28T15:30:00Z"); // 00:30 on 29 February 2024 in Japan
 
         assertEquals(LocalDate.of(2024, 2, 29), JAPAN.latestAtOrBefore(clock.instant()).date());
@@ -60,7 +59,7 @@ class MidnightTest {
     }
 
     @Test
-    void theUnlockAnnouncesTheDateItsInstantAndThePendingLocks() {
+    void givenAMidnight_whenItsUnlockIsMade_thenItAnnouncesTheDateItsInstantAndThePendingLocks() {
         Midnight midnight = JAPAN.of(LocalDate.of(2025, 3, 1));
         Instant publishedAt = MARCH_1_MIDNIGHT.plusMillis(300);
 
@@ -70,7 +69,7 @@ class MidnightTest {
     }
 
     @Test
-    void inAnotherZoneTheMidnightIsThatZonesAndNeverAheadOfTheClock() {
+    void givenAnotherZone_whenAskedForMidnights_thenTheyAreThatZonesAndNeverAheadOfTheClock() {
         Midnights losAngeles = new Midnights(java.time.ZoneId.of("America/Los_Angeles"));
         Instant now = Instant.parse("2025-03-01T07:59:59Z"); // 23:59:59 on 28 February in Los Angeles
 

@@ -17,6 +17,7 @@ import com.networkpin.scheduler.PinEvents;
 import com.networkpin.testinfra.TopicReader;
 import com.networkpin.scheduler.domain.PendingLock;
 import com.networkpin.scheduler.domain.PublishedMidnight;
+import com.networkpin.scheduler.service.SchedulerInstances;
 import com.networkpin.scheduler.store.MidnightStore;
 import com.networkpin.scheduler.store.PendingLockStore;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,26 +5,23 @@ import static com.networkpin.scheduler.Callers.asOperator;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 class DemoClockTest {
 
     private final MovableClock clock;
 
     DemoClockTest(MovableClock clock) {
         this.clock = clock;
-    }
-
-    @AfterEach
-    void backToRealTime() {
-        clock.reset();
     }
 
     @Test

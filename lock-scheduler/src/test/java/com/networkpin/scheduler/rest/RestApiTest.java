@@ -14,30 +14,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.scheduler.PinEvents;
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 class RestApiTest {
 
     private final MovableClock clock;
 
     RestApiTest(MovableClock clock) {
         this.clock = clock;
-    }
-
-    @AfterEach
-    void backToRealTime() {
-        clock.reset();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.networkpin.events.JapanTime;
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -13,8 +14,8 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The zone is the system's one setting {@code network-pin.zone}: set to another zone, the scheduler
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * same setting) gives as a lock's unlock time.
  */
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 @TestProfile(ZoneSettingTest.OtherZone.class)
 class ZoneSettingTest {
 
@@ -36,11 +38,6 @@ class ZoneSettingTest {
 
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void givenAnotherZone_thenTheNextMidnightIsThatZonesAndItIsPublishedForThatZonesDate() {

@@ -206,8 +206,11 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
             return new Pin(contractId, next, status, consecutiveFailures, lockedAt, unlocksAt, credential, date,
                     disclosuresOn(date) + 1);
         }
-        // AttemptRefused and ResetGranted leave the PIN as it is (grants are kept as ResetGrant).
-        return with(next, status, consecutiveFailures, lockedAt, unlocksAt);
+        if (event instanceof AttemptRefused || event instanceof ResetGranted) {
+            // They leave the PIN as it is (grants are kept as ResetGrant).
+            return with(next, status, consecutiveFailures, lockedAt, unlocksAt);
+        }
+        throw new IllegalStateException(event.getClass().getSimpleName() + " is not an event of the PIN " + contractId);
     }
 
     private Pin with(long nextVersion, PinStatus newStatus, int failures, Instant newLockedAt, Instant newUnlocksAt) {

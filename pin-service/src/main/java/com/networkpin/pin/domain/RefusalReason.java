@@ -20,10 +20,5 @@ public enum RefusalReason {
     GRANT_NOT_RECEIVED,
     GRANT_OF_ANOTHER_SHOP,
     GRANT_EXPIRED,
-    GRANT_USED;
-
-    /** A PIN that is well-formed but too easy to guess, or not a PIN at all. */
-    public boolean isAboutThePin() {
-        return ordinal() <= PHONE_NUMBER.ordinal();
-    }
+    GRANT_USED
 }

@@ -5,7 +5,7 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.eventstore.EventConsumer;
 import com.networkpin.eventstore.IncomingRecord;
-import com.networkpin.pin.store.MidnightUnlocker;
+import com.networkpin.pin.service.MidnightUnlocker;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

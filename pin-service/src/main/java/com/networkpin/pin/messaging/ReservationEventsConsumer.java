@@ -5,7 +5,7 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.eventstore.EventConsumer;
 import com.networkpin.eventstore.IncomingRecord;
-import com.networkpin.pin.store.PinService;
+import com.networkpin.pin.service.PinService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package com.networkpin.pin.rest;
 
 import com.networkpin.pin.config.PinConfig;
-import com.networkpin.pin.store.MidnightUnlocker;
+import com.networkpin.pin.service.MidnightUnlocker;
 import com.networkpin.support.DemoClock;
 import com.networkpin.support.MovableClock;
 import com.networkpin.support.Problem;

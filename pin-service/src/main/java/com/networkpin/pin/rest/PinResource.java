@@ -2,7 +2,7 @@ package com.networkpin.pin.rest;
 
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinRules;
-import com.networkpin.pin.store.PinService;
+import com.networkpin.pin.service.PinService;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
 import com.networkpin.support.security.Access;

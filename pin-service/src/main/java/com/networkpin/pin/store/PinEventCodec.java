@@ -25,7 +25,7 @@ import java.util.Optional;
  * PIN). The publication is the bare record, so the credential never leaves the service. A credential
  * stored before peppers had ids has no {@code pepperId}.
  */
-final class PinEventCodec {
+public final class PinEventCodec {
 
     private static final String CREDENTIAL = "credential";
     private static final String PEPPER_ID = "pepperId";
@@ -35,7 +35,7 @@ final class PinEventCodec {
     }
 
     /** The changes as appends after {@code version}, each with its publication on the PIN topic. */
-    static List<NewEvent> toNewEvents(List<PinChange> changes, long version, Instant occurredAt) {
+    public static List<NewEvent> toNewEvents(List<PinChange> changes, long version, Instant occurredAt) {
         List<NewEvent> events = new ArrayList<>(changes.size());
         long sequence = version;
         for (PinChange change : changes) {
@@ -44,17 +44,17 @@ final class PinEventCodec {
         return events;
     }
 
-    static NewEvent toNewEvent(PinChange change, long sequence, Instant occurredAt) {
+    private static NewEvent toNewEvent(PinChange change, long sequence, Instant occurredAt) {
         EventEnvelope<PinEvent> envelope = EventEnvelope.of(change.eventId(), sequence, occurredAt, change.event());
         return new NewEvent(change.eventId(), envelope.type(), occurredAt, data(change),
                 Optional.of(OutboxMessage.of(envelope)));
     }
 
-    static List<PinChange> fromStored(List<StoredEvent> stored) {
+    public static List<PinChange> fromStored(List<StoredEvent> stored) {
         return stored.stream().map(PinEventCodec::fromStored).toList();
     }
 
-    static PinChange fromStored(StoredEvent stored) {
+    public static PinChange fromStored(StoredEvent stored) {
         try {
             JsonNode data = JSON.readTree(stored.data());
             Class<?> type = EventType.byTypeName(stored.type()).orElseThrow().recordClass();

@@ -12,12 +12,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code pin_state} snapshot: one row per contract, rewritten with every append. */
 @ApplicationScoped
 public class PinStates {
+
+    /** A locked PIN's snapshot as far as an unlock needs it. */
+    public record LockedPin(String contractId, long version, Instant unlocksAt) {
+    }
 
     public Uni<Optional<Pin>> load(SqlClient client, String contractId) {
         return client.preparedQuery("""
@@ -44,6 +50,44 @@ public class PinStates {
                         c == null ? null : c.keyId(), c == null ? null : Buffer.buffer(c.nonce()),
                         c == null ? null : Buffer.buffer(c.ciphertext()), pin.disclosureDate(), pin.disclosuresOnDate(),
                         c == null ? null : c.pepperId())))
+                .replaceWithVoid();
+    }
+
+    /** The next {@code limit} contracts after {@code afterContractId}, in order, whose lock is due by {@code bound}. */
+    public Uni<List<String>> lockedDueAfter(SqlClient client, Instant bound, String afterContractId, int limit) {
+        return client.preparedQuery("""
+                        SELECT contract_id FROM pin_state
+                        WHERE status = 'LOCKED' AND unlocks_at <= $1 AND contract_id > $2
+                        ORDER BY contract_id LIMIT $3""")
+                .execute(Tuple.of(utc(bound), afterContractId, limit))
+                .map(rows -> {
+                    List<String> contractIds = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> contractIds.add(row.getString(0)));
+                    return contractIds;
+                });
+    }
+
+    /** Those of {@code contractIds} whose lock is still due by {@code bound}. */
+    public Uni<List<LockedPin>> lockedDueAmong(SqlClient client, List<String> contractIds, Instant bound) {
+        return client.preparedQuery("""
+                        SELECT contract_id, version, unlocks_at FROM pin_state
+                        WHERE contract_id = ANY($1) AND status = 'LOCKED' AND unlocks_at <= $2""")
+                .execute(Tuple.of(contractIds.toArray(String[]::new), utc(bound)))
+                .map(rows -> {
+                    List<LockedPin> locked = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> locked.add(new LockedPin(row.getString(0), row.getLong(1),
+                            row.getOffsetDateTime(2).toInstant())));
+                    return locked;
+                });
+    }
+
+    /** The snapshots of PINs that one {@code Unlocked} each has just lifted. */
+    public Uni<Void> saveUnlocked(SqlClient tx, List<String> contractIds) {
+        return tx.preparedQuery("""
+                        UPDATE pin_state SET version = version + 1, status = 'ACTIVE', consecutive_failures = 0,
+                            locked_at = NULL, unlocks_at = NULL
+                        WHERE contract_id = ANY($1)""")
+                .execute(Tuple.of(contractIds.toArray(String[]::new)))
                 .replaceWithVoid();
     }
 

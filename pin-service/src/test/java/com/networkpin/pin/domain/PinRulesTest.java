@@ -62,7 +62,7 @@ class PinRulesTest {
     }
 
     @Test
-    void aPinCodeNeverShowsItsDigits() {
+    void givenAPinCode_whenPrinted_thenItsDigitsNeverShow() {
         assertEquals("PinCode[****]", PinRules.normalise("4827").toString());
     }
 }

@@ -4,7 +4,6 @@ import static com.networkpin.pin.domain.DomainFixtures.POLICY;
 import static com.networkpin.pin.domain.DomainFixtures.tokyo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +27,7 @@ import com.networkpin.events.VisitPurpose;
 import com.networkpin.pin.domain.VerificationResult.Outcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +56,12 @@ class PinTest {
         givenPinSet();
         givenWrongEntriesAt(tokyo("2030-01-10T11:00:00"), tokyo("2030-01-10T11:01:00"));
 
-        Verification success = pin().verify(RIGHT, Channel.BILLING, secrets, POLICY, tokyo("2030-01-10T11:02:00"));
+        Instant at = tokyo("2030-01-10T11:02:00");
+        Verification success = pin().verify(RIGHT, Channel.BILLING, secrets, POLICY, at);
         given(success.changes());
 
         assertEquals(Outcome.VERIFIED, success.result().outcome());
-        assertInstanceOf(AttemptSucceeded.class, only(success.changes()));
+        assertEquals(List.of(new AttemptSucceeded(CONTRACT, Channel.BILLING, at)), events(success.changes()));
         assertEquals(0, pin().consecutiveFailures());
         Verification afterwards = pin().verify(WRONG, Channel.BILLING, secrets, POLICY, tokyo("2030-01-10T11:03:00"));
         assertEquals(Outcome.MISMATCH, afterwards.result().outcome());
@@ -72,14 +73,12 @@ class PinTest {
         givenPinSet();
         givenWrongEntriesAt(tokyo("2030-01-10T23:59:00"), tokyo("2030-01-10T23:59:30"));
 
-        Verification third = pin().verify(WRONG, Channel.D_PAYMENT, secrets, POLICY, tokyo("2030-01-10T23:59:59"));
+        Instant at = tokyo("2030-01-10T23:59:59");
+        Verification third = pin().verify(WRONG, Channel.D_PAYMENT, secrets, POLICY, at);
 
-        assertEquals(2, third.changes().size());
-        AttemptFailed failed = assertInstanceOf(AttemptFailed.class, third.changes().get(0).event());
-        assertEquals(3, failed.consecutiveFailures());
-        assertEquals(0, failed.remainingAttempts());
-        Locked locked = assertInstanceOf(Locked.class, third.changes().get(1).event());
-        assertEquals(tokyo("2030-01-11T00:00:00"), locked.unlocksAt(), "lock at 23:59:59 lifts at 00:00 the same night");
+        assertEquals(List.of(new AttemptFailed(CONTRACT, Channel.D_PAYMENT, 3, 0, at),
+                        new Locked(CONTRACT, at, tokyo("2030-01-11T00:00:00"))), events(third.changes()),
+                "lock at 23:59:59 lifts at 00:00 the same night");
         assertEquals(Outcome.LOCKED, third.result().outcome());
         assertEquals(tokyo("2030-01-11T00:00:00"), third.result().unlocksAt());
     }
@@ -89,20 +88,22 @@ class PinTest {
         givenPinSet();
         givenWrongEntriesAt(tokyo("2030-01-11T00:00:00"), tokyo("2030-01-11T00:00:00"));
 
-        Verification third = pin().verify(WRONG, Channel.BILLING, secrets, POLICY, tokyo("2030-01-11T00:00:01"));
+        Instant at = tokyo("2030-01-11T00:00:01");
+        Verification third = pin().verify(WRONG, Channel.BILLING, secrets, POLICY, at);
 
-        Locked locked = assertInstanceOf(Locked.class, third.changes().get(1).event());
-        assertEquals(tokyo("2030-01-12T00:00:00"), locked.unlocksAt());
+        assertEquals(List.of(new AttemptFailed(CONTRACT, Channel.BILLING, 3, 0, at),
+                new Locked(CONTRACT, at, tokyo("2030-01-12T00:00:00"))), events(third.changes()));
     }
 
     @Test
     void givenALockedPin_whenEvenTheRightPinIsEntered_thenTheAttemptIsRefusedWithoutComparing() {
         givenLocked(tokyo("2030-01-10T15:00:00"));
 
-        Verification attempt = pin().verify(RIGHT, Channel.MY_DOCOMO, secrets, POLICY, tokyo("2030-01-10T16:00:00"));
+        Instant at = tokyo("2030-01-10T16:00:00");
+        Verification attempt = pin().verify(RIGHT, Channel.MY_DOCOMO, secrets, POLICY, at);
 
-        AttemptRefused refused = assertInstanceOf(AttemptRefused.class, only(attempt.changes()));
-        assertEquals(tokyo("2030-01-11T00:00:00"), refused.unlocksAt());
+        assertEquals(List.of(new AttemptRefused(CONTRACT, Channel.MY_DOCOMO, at, tokyo("2030-01-11T00:00:00"))),
+                events(attempt.changes()));
         assertEquals(Outcome.LOCKED, attempt.result().outcome());
     }
 
@@ -113,10 +114,9 @@ class PinTest {
         assertEquals(List.of(), pin().liftIfDue(POLICY, tokyo("2030-01-10T23:59:59.999")), "not before its midnight");
         List<PinChange> lift = pin().liftIfDue(POLICY, tokyo("2030-01-11T00:00:00"));
 
-        Unlocked unlocked = assertInstanceOf(Unlocked.class, only(lift));
-        assertEquals(UnlockReason.MIDNIGHT, unlocked.reason());
-        assertEquals(MidnightUnlock.eventIdFor(java.time.LocalDate.of(2030, 1, 11)), unlocked.causeEventId(),
-                "the MidnightUnlock of the lock's date, as the scheduler publishes it");
+        assertEquals(List.of(new Unlocked(CONTRACT, UnlockReason.MIDNIGHT,
+                        MidnightUnlock.eventIdFor(LocalDate.of(2030, 1, 11)), tokyo("2030-01-11T00:00:00"))),
+                events(lift), "caused by the MidnightUnlock of the lock's date, as the scheduler publishes it");
         assertEquals(PinStatus.ACTIVE, pin().asOf(POLICY, tokyo("2030-01-11T00:00:00")).status());
         assertEquals(PinStatus.LOCKED, pin().asOf(POLICY, tokyo("2030-01-10T23:59:59.999")).status());
         given(lift);
@@ -134,9 +134,8 @@ class PinTest {
                 tokyo("2030-01-11T00:00:02"));
         given(unlock);
 
-        Unlocked unlocked = assertInstanceOf(Unlocked.class, only(unlock));
-        assertEquals(UnlockReason.MIDNIGHT, unlocked.reason());
-        assertEquals(midnightUnlock, unlocked.causeEventId());
+        assertEquals(List.of(new Unlocked(CONTRACT, UnlockReason.MIDNIGHT, midnightUnlock,
+                tokyo("2030-01-11T00:00:02"))), events(unlock));
         assertEquals(PinStatus.ACTIVE, pin().status());
         assertEquals(0, pin().consecutiveFailures());
         assertEquals(3, pin().remainingAttempts(POLICY));
@@ -169,14 +168,12 @@ class PinTest {
         givenLocked(tokyo("2030-01-10T11:00:00"));
         ResetGrant grant = givenGrant("R-2", tokyo("2030-01-10T11:30:00"));
 
-        List<PinChange> reset = pin().reset(new PinCode("2580"), "R-2", SHOP, Optional.of(grant), secrets,
-                tokyo("2030-01-10T12:00:00"));
+        Instant at = tokyo("2030-01-10T12:00:00");
+        List<PinChange> reset = pin().reset(new PinCode("2580"), "R-2", SHOP, Optional.of(grant), secrets, at);
         given(reset);
 
-        assertInstanceOf(PinReset.class, reset.get(0).event());
-        Unlocked unlocked = assertInstanceOf(Unlocked.class, reset.get(1).event());
-        assertEquals(UnlockReason.RESET, unlocked.reason());
-        assertEquals(reset.get(0).eventId(), unlocked.causeEventId());
+        assertEquals(List.of(new PinReset(CONTRACT, "R-2", at),
+                new Unlocked(CONTRACT, UnlockReason.RESET, reset.get(0).eventId(), at)), events(reset));
         assertEquals(PinStatus.ACTIVE, pin().status());
         assertEquals(0, pin().consecutiveFailures());
         assertEquals(Outcome.VERIFIED, pin().verify(new PinCode("2580"), Channel.BILLING, secrets, POLICY,
@@ -230,8 +227,9 @@ class PinTest {
 
         assertEquals(RefusalReason.GRANT_OF_ANOTHER_SHOP, assertThrows(PinRefused.class, () -> pin().reset(
                 new PinCode("2580"), "R-7", "osaka-umeda", Optional.of(grant), secrets, tokyo("2030-01-10T11:05:00"))).reason());
-        assertInstanceOf(PinReset.class, pin().reset(new PinCode("2580"), "R-7", SHOP, Optional.of(grant), secrets,
-                tokyo("2030-01-10T11:06:00")).get(0).event());
+        Instant resetAt = tokyo("2030-01-10T11:06:00");
+        assertEquals(new PinReset(CONTRACT, "R-7", resetAt), pin().reset(new PinCode("2580"), "R-7", SHOP,
+                Optional.of(grant), secrets, resetAt).get(0).event());
     }
 
     @Test
@@ -273,12 +271,12 @@ class PinTest {
     void givenMannedHours_whenSupportDiscloses_thenThePinIsRevealedAndRecordedWithoutIt() {
         givenPinSet();
 
-        Disclosure disclosure = pin().disclose("agent-7", "idcheck-9", secrets, POLICY, tokyo("2030-01-10T09:00:00"));
+        Instant at = tokyo("2030-01-10T09:00:00");
+        Disclosure disclosure = pin().disclose("agent-7", "idcheck-9", secrets, POLICY, at);
 
         assertEquals(RIGHT, disclosure.pin());
-        PinDisclosed disclosed = assertInstanceOf(PinDisclosed.class, only(disclosure.changes()));
-        assertEquals("agent-7", disclosed.agentId());
-        assertFalse(disclosed.toString().contains(RIGHT.digits()));
+        assertEquals(List.of(new PinDisclosed(CONTRACT, "agent-7", "idcheck-9", at)), events(disclosure.changes()));
+        assertFalse(events(disclosure.changes()).toString().contains(RIGHT.digits()));
     }
 
     @Test
@@ -337,7 +335,8 @@ class PinTest {
         assertEquals(Outcome.MISMATCH, wrong.result().outcome());
         assertNull(wrong.changes().get(0).credential(), "a wrong entry changes no hash");
         assertEquals(Outcome.VERIFIED, right.result().outcome());
-        assertInstanceOf(AttemptSucceeded.class, only(right.changes()));
+        assertEquals(List.of(new AttemptSucceeded(CONTRACT, Channel.BILLING, SET_AT.plusSeconds(120))),
+                events(right.changes()));
         Credential after = pin().credential();
         assertEquals("B", after.pepperId());
         assertEquals(before.keyId(), after.keyId());
@@ -385,7 +384,8 @@ class PinTest {
         List<PinChange> granted = pin().grantReset(new IdentityVerified(reservation, CONTRACT, SHOP, VisitPurpose.PIN_RESET,
                 IdDocument.DRIVING_LICENCE, "staff-1", verifiedAt), Optional.empty(), POLICY);
         given(granted);
-        return ResetGrant.of((ResetGranted) only(granted));
+        assertEquals(1, granted.size());
+        return ResetGrant.of((ResetGranted) granted.get(0).event());
     }
 
     private void givenWrongEntriesAt(Instant... times) {
@@ -398,8 +398,7 @@ class PinTest {
         history.addAll(changes);
     }
 
-    private static PinEvent only(List<PinChange> changes) {
-        assertEquals(1, changes.size());
-        return changes.get(0).event();
+    private static List<PinEvent> events(List<PinChange> changes) {
+        return changes.stream().map(PinChange::event).toList();
     }
 }

@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.MidnightUnlock;
+import com.networkpin.pin.service.UnlockSweep;
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -26,8 +28,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A lock and its midnight seen from the pin-service's own clock: a lock whose midnight was processed
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * tests run it themselves.)
  */
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 class MidnightTimingTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -47,11 +50,6 @@ class MidnightTimingTest {
     MovableClock clock;
     @Inject
     UnlockSweep sweep;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void givenLocksCommittedJustAfterTheirMidnightWasProcessed_thenTheyAreLiftedWithoutWaitingADay() {

@@ -16,6 +16,7 @@ import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
 import com.networkpin.pin.TestData;
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -24,21 +25,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 class MidnightUnlockTest {
 
     @Inject
     Pool pool;
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void givenLockedPins_whenTheMidnightUnlockArrives_thenTheDueOnesUnlockOnceAndARedeliveryChangesNothing() {

@@ -21,6 +21,7 @@ import com.networkpin.events.Topics;
 import com.networkpin.events.VisitPurpose;
 import com.networkpin.pin.TestData;
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,10 +33,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 class ShopResetTest {
 
     /** The shop of every visit here; its staff run the terminal. */
@@ -45,11 +47,6 @@ class ShopResetTest {
     Pool pool;
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void givenALineBreakInAReservationNumber_whenTheResetIsLogged_thenTheRestStaysOnTheResetsLogLine()

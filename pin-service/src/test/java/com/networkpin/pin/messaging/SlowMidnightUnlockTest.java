@@ -14,6 +14,7 @@ import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
 import com.networkpin.pin.TestData;
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,9 +28,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * F8: a MidnightUnlock whose processing outlasts the connector's limit for an unprocessed record
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * unlock is slow for an honest reason: a writer holds the stream lock of one of the due PINs.
  */
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 @TestProfile(SlowMidnightUnlockTest.ShortUnprocessedRecordLimit.class)
 class SlowMidnightUnlockTest {
 
@@ -54,11 +56,6 @@ class SlowMidnightUnlockTest {
     Pool pool;
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     @DisplayName("F8 a MidnightUnlock slower than the unprocessed-record limit: the midnight consumer lives on")

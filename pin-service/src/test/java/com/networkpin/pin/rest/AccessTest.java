@@ -21,6 +21,7 @@ import com.networkpin.support.Problem;
 import com.networkpin.support.security.Roles;
 import com.networkpin.testinfra.BadTokens;
 import com.networkpin.testinfra.EndpointRules;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -37,9 +38,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every refusal is checked to have written nothing for the contract.
  */
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 class AccessTest {
 
     private static final String SHOP_A = "tokyo-shinjuku-west"; // staff1's shop in the realm file
@@ -142,11 +144,6 @@ class AccessTest {
             targetReservation = reservation;
             target = contract;
         }
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
     }
 
     static Stream<Call> calls() {

@@ -8,7 +8,6 @@ import static com.networkpin.pin.TestData.verify;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.networkpin.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,12 +31,9 @@ class ConcurrentAttemptsTest {
 
     @Inject
     Pool pool;
-    @Inject
-    MovableClock clock;
 
     @Test
     void given50ConcurrentWrongAttempts_thenExactlyThreeFailOneLocksAndTheRestAreRefused() throws Exception {
-        clock.reset();
         String contract = newContractId();
         setPin(contract, "4827").statusCode(201);
 

@@ -17,16 +17,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 class PinApiTest {
 
     /** A PIN that the bad requests below carry; no answer may echo it. */
@@ -36,11 +38,6 @@ class PinApiTest {
     Pool pool;
     @Inject
     MovableClock clock;
-
-    @BeforeEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void givenNoPin_whenSetting_thenItIsActiveAndEveryAnswerFollowsTheCount() {

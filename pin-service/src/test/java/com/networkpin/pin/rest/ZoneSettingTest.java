@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.networkpin.events.JapanTime;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -17,8 +18,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The zone is the system's one setting {@code network-pin.zone}: set to another zone, a lock lifts at
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@code ZoneSettingTest} publishes the same date at the same instant with the same setting.
  */
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 @TestProfile(ZoneSettingTest.OtherZone.class)
 class ZoneSettingTest {
 
@@ -40,11 +42,6 @@ class ZoneSettingTest {
 
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void givenAnotherZone_whenAPinLocks_thenItLiftsAtThatZonesMidnightAsByThatDatesMidnightUnlock() {

@@ -9,6 +9,4 @@ import java.time.Duration;
  * @param noShowGrace  how long after its slot ends a booking that nobody checked in becomes a no-show
  */
 public record BookingPolicy(int maxDaysAhead, Duration noShowGrace) {
-
-    public static final BookingPolicy DEFAULT = new BookingPolicy(30, Duration.ofMinutes(15));
 }

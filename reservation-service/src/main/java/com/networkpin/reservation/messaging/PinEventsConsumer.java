@@ -7,8 +7,8 @@ import com.networkpin.events.PinReset;
 import com.networkpin.events.Unlocked;
 import com.networkpin.eventstore.EventConsumer;
 import com.networkpin.eventstore.IncomingRecord;
+import com.networkpin.reservation.service.VisitService;
 import com.networkpin.reservation.store.PinLockStore;
-import com.networkpin.reservation.store.ReservationService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -29,12 +29,12 @@ public class PinEventsConsumer {
 
     private final EventConsumer consumer;
     private final PinLockStore pinLocks;
-    private final ReservationService reservations;
+    private final VisitService visits;
 
-    public PinEventsConsumer(EventConsumer consumer, PinLockStore pinLocks, ReservationService reservations) {
+    public PinEventsConsumer(EventConsumer consumer, PinLockStore pinLocks, VisitService visits) {
         this.consumer = consumer;
         this.pinLocks = pinLocks;
-        this.reservations = reservations;
+        this.visits = visits;
     }
 
     @Incoming(CHANNEL)
@@ -62,7 +62,7 @@ public class PinEventsConsumer {
         }
         if (event instanceof PinReset reset) {
             return pinLocks.record(tx, reset.contractId(), null, envelope.sequence(), envelope.occurredAt())
-                    .chain(() -> reservations.completeVisit(tx, reset.reservationNumber(), reset.contractId()));
+                    .chain(() -> visits.completeVisit(tx, reset.reservationNumber(), reset.contractId()));
         }
         return Uni.createFrom().voidItem();
     }

@@ -1,7 +1,6 @@
 package com.networkpin.reservation.rest;
 
-import com.networkpin.reservation.store.ReservationService;
-import com.networkpin.reservation.store.ReservationView;
+import com.networkpin.reservation.service.ReservationViews;
 import com.networkpin.support.security.Access;
 import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +21,10 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "reservations")
 public class ContractResource {
 
-    private final ReservationService reservations;
+    private final ReservationViews reservations;
     private final Access access;
 
-    public ContractResource(ReservationService reservations, Access access) {
+    public ContractResource(ReservationViews reservations, Access access) {
         this.reservations = reservations;
         this.access = access;
     }

@@ -2,9 +2,10 @@ package com.networkpin.reservation.rest;
 
 import com.networkpin.reservation.domain.BookVisit;
 import com.networkpin.reservation.domain.ReservationNumbers;
-import com.networkpin.reservation.store.ReservationNotFound;
-import com.networkpin.reservation.store.ReservationService;
-import com.networkpin.reservation.store.ReservationView;
+import com.networkpin.reservation.service.ReservationNotFound;
+import com.networkpin.reservation.service.BookingService;
+import com.networkpin.reservation.service.ReservationViews;
+import com.networkpin.reservation.service.VisitService;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
 import com.networkpin.support.security.Access;
@@ -44,10 +45,15 @@ public class ReservationResource {
     private static final int MAX_KEY_LENGTH = 200;
     private static final String NOT_YOURS = "Another contract's reservation (customer) or another shop's (shop staff)";
 
-    private final ReservationService reservations;
+    private final BookingService bookings;
+    private final VisitService visits;
+    private final ReservationViews reservations;
     private final Access access;
 
-    public ReservationResource(ReservationService reservations, Access access) {
+    public ReservationResource(BookingService bookings, VisitService visits, ReservationViews reservations,
+                               Access access) {
+        this.bookings = bookings;
+        this.visits = visits;
         this.reservations = reservations;
         this.access = access;
     }
@@ -76,7 +82,7 @@ public class ReservationResource {
         caller.requireContractOrShop(request.contractId(), request.shopId());
         BookVisit command = new BookVisit(request.contractId(), request.shopId(), request.start().toInstant(),
                 request.purpose(), caller.worksAt(request.shopId()));
-        return reservations.book(idempotencyKey, command).map(outcome -> outcome.replayed()
+        return bookings.book(idempotencyKey, command).map(outcome -> outcome.replayed()
                 ? Response.ok(outcome.reservation()).build()
                 : Response.created(URI.create("/reservations/" + outcome.reservation().reservationNumber()))
                         .entity(outcome.reservation()).build());
@@ -103,7 +109,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "422", description = "The visit has already begun")
     public Uni<ReservationView> cancel(@RestPath String number) {
         Caller caller = Caller.of(access);
-        return reservations.cancel(known(number), caller::requireContractOrShop);
+        return bookings.cancel(known(number), caller::requireContractOrShop);
     }
 
     @POST
@@ -119,7 +125,7 @@ public class ReservationResource {
             + " outside opening hours, on a closed day, or the same slot")
     public Uni<ReservationView> reschedule(@RestPath String number, @NotNull @Valid RescheduleRequest request) {
         Caller caller = Caller.of(access);
-        return reservations.reschedule(known(number), request.start().toInstant(), caller::requireContractOrShop);
+        return bookings.reschedule(known(number), request.start().toInstant(), caller::requireContractOrShop);
     }
 
     @POST
@@ -139,7 +145,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "422", description = "Document not accepted; the answer lists what is")
     public Uni<ReservationView> checkIn(@RestPath String number, @NotNull @Valid CheckInRequest request) {
         Caller caller = Caller.of(access);
-        return reservations.checkIn(known(number), request.idDocument(), request.original(), caller.subject(),
+        return visits.checkIn(known(number), request.idDocument(), request.original(), caller.subject(),
                 caller::requireStaffOf);
     }
 

@@ -1,8 +1,7 @@
 package com.networkpin.reservation.rest;
 
 import com.networkpin.reservation.domain.Prefectures;
-import com.networkpin.reservation.store.DaySlots;
-import com.networkpin.reservation.store.ShopCatalogue;
+import com.networkpin.reservation.service.ShopCatalogue;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
 import com.networkpin.support.security.Roles;

@@ -21,34 +21,34 @@ import org.junit.jupiter.api.Test;
 class BookingRulesTest {
 
     @Test
-    void booksAFreePinResetOnAQuarterHourWithinOpeningHours() {
+    void givenAnOpenShop_whenAPinResetIsBookedOnAQuarterHour_thenItIsBookedFreeOfCharge() {
         // given a shop open 10:00-19:00 on Thursday
         // when a PIN reset is booked for Thursday 10:15
         ReservationBooked booked = book(VisitPurpose.PIN_RESET, thursday("10:15"), List.of());
         // then it is booked at no charge
-        assertEquals(thursday("10:15"), booked.start());
-        assertEquals(0, booked.feeJpy());
-        assertEquals("tokyo-test", booked.shopId());
+        assertEquals(new ReservationBooked("ACDEFGH", "C-1", "tokyo-test", thursday("10:15"), VisitPurpose.PIN_RESET, 0),
+                booked);
     }
 
     @Test
-    void otherShopSupportCostsThreeThousandThreeHundredYenAndSaysWhy() {
+    void givenOtherShopSupport_whenBooked_thenItCosts3300YenAndSaysWhy() {
         ReservationBooked booked = book(VisitPurpose.OTHER, thursday("11:00"), List.of());
-        assertEquals(3_300, booked.feeJpy());
+        assertEquals(new ReservationBooked("ACDEFGH", "C-1", "tokyo-test", thursday("11:00"), VisitPurpose.OTHER, 3_300),
+                booked);
         assertEquals(3_300, Fee.forPurpose(VisitPurpose.OTHER).amountJpy());
         assertEquals(true, Fee.forPurpose(VisitPurpose.OTHER).reason().contains("online-only"));
         assertEquals(0, Fee.forPurpose(VisitPurpose.PIN_CHANGE).amountJpy());
     }
 
     @Test
-    void refusesASlotThatHasBegun() {
+    void givenASlotThatHasBegun_whenACustomerBooksIt_thenItIsRefused() {
         // given now is Tuesday 10:00; when booking Tuesday 09:45 (and today's 10:00 itself is still bookable)
         assertRefused(Refusal.IN_THE_PAST, japan(TODAY, "09:45"));
         assertEquals(japan(TODAY, "10:00"), book(VisitPurpose.PIN_RESET, japan(TODAY, "10:00"), List.of()).start());
     }
 
     @Test
-    void theShopsStaffMayBookTheSlotInProgressForAWalkInButNoEarlierOne() {
+    void givenASlotInProgress_whenTheShopsStaffBookAWalkIn_thenItIsBookedButNoEarlierSlot() {
         // given it is Thursday 11:05: the 11:00 slot is in progress until 11:15
         Instant now = thursday("11:05");
         assertEquals(thursday("11:00"), book(thursday("11:00"), now, true).start());
@@ -66,13 +66,13 @@ class BookingRulesTest {
     }
 
     @Test
-    void refusesAStartOffTheFifteenMinuteGrid() {
+    void givenAStartOffTheFifteenMinuteGrid_whenBooked_thenItIsRefused() {
         assertRefused(Refusal.NOT_ON_SLOT_BOUNDARY, thursday("10:07"));
         assertRefused(Refusal.NOT_ON_SLOT_BOUNDARY, thursday("10:15").plusSeconds(1));
     }
 
     @Test
-    void refusesMoreThanThirtyDaysAheadInJapanDates() {
+    void givenADayMoreThanThirtyJapanDatesAhead_whenBooked_thenItIsRefused() {
         // day 30 is the last bookable day (2026-12-24 is a Thursday)
         assertEquals(japan(TODAY.plusDays(30), "18:45"),
                 book(VisitPurpose.PIN_RESET, japan(TODAY.plusDays(30), "18:45"), List.of()).start());
@@ -80,20 +80,20 @@ class BookingRulesTest {
     }
 
     @Test
-    void refusesAClosingWeekdayAndAClosedDate() {
+    void givenAClosingWeekdayOrAClosedDate_whenBooked_thenItIsRefused() {
         assertRefused(Refusal.SHOP_CLOSED, japan(TODAY.plusDays(1), "11:00")); // Wednesday
         assertRefused(Refusal.SHOP_CLOSED, japan(CLOSED_DATE, "11:00"));
     }
 
     @Test
-    void refusesSlotsOutsideOpeningHours() {
+    void givenASlotOutsideOpeningHours_whenBooked_thenItIsRefused() {
         assertRefused(Refusal.OUTSIDE_OPENING_HOURS, thursday("09:45"));
         assertRefused(Refusal.OUTSIDE_OPENING_HOURS, thursday("19:00")); // would end after closing
         assertEquals(thursday("18:45"), book(VisitPurpose.PIN_RESET, thursday("18:45"), List.of()).start());
     }
 
     @Test
-    void refusesASecondActiveBookingOfTheSamePurposeButNotOfAnother() {
+    void givenAnActiveBooking_whenTheSamePurposeIsBookedAgain_thenItIsRefusedButAnotherPurposeIsNot() {
         // given the contract holds an active PIN reset booking
         Reservation active = Fixtures.booked(VisitPurpose.PIN_RESET, thursday("10:00"));
         // when it books another PIN reset, then it is refused; another purpose is fine
@@ -105,7 +105,7 @@ class BookingRulesTest {
     }
 
     @Test
-    void aCancelledBookingNoLongerHoldsItsPurpose() {
+    void givenACancelledBooking_whenTheSamePurposeIsBooked_thenItIsBooked() {
         Reservation booked = Fixtures.booked(VisitPurpose.PIN_RESET, thursday("10:00"));
         ReservationCancelled cancelled = booked.cancel(CLOCK.instant());
         Reservation gone = booked.apply(cancelled);
@@ -114,7 +114,7 @@ class BookingRulesTest {
     }
 
     @Test
-    void aCheckedInVisitNoLongerHoldsItsPurpose() {
+    void givenACheckedInVisit_whenTheSamePurposeIsBooked_thenItIsBooked() {
         // given an OTHER visit checked in, which no PIN reset will ever complete
         Reservation booked = Fixtures.booked(VisitPurpose.OTHER, thursday("10:00"));
         Reservation checkedIn = booked.apply(booked.checkIn("DRIVING_LICENCE", true, "s", thursday("09:55"), POLICY));
@@ -123,7 +123,7 @@ class BookingRulesTest {
     }
 
     @Test
-    void slotsOfADayRunFromOpeningToTheLastQuarterBeforeClosing() {
+    void givenAShopsHours_whenItsSlotsAreListed_thenTheyRunFromOpeningToTheLastQuarterBeforeClosing() {
         List<Instant> starts = shop().slotStarts(TODAY.plusDays(2));
         assertEquals(36, starts.size());
         assertEquals(thursday("10:00"), starts.get(0));
@@ -133,7 +133,7 @@ class BookingRulesTest {
     }
 
     @Test
-    void aShopDefinitionMustBeConsistent() {
+    void givenAnInconsistentShop_whenDefined_thenItIsRefused() {
         Refused backwards = assertThrows(Refused.class, () -> OpeningHours.of("19:00", "10:00"));
         assertEquals(Refusal.INVALID_SHOP, backwards.refusal());
         assertThrows(Refused.class, () -> OpeningHours.of("10:10", "19:00"));

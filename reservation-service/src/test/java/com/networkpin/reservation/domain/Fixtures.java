@@ -4,6 +4,7 @@ import com.networkpin.events.ReservationBooked;
 import com.networkpin.events.VisitPurpose;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,7 +21,8 @@ final class Fixtures {
     static final Clock CLOCK = Clock.fixed(NOW, Slots.JAPAN);
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final LocalDate CLOSED_DATE = LocalDate.of(2026, 11, 27);
-    static final BookingPolicy POLICY = BookingPolicy.DEFAULT;
+    /** The configured defaults: bookable 30 days ahead, a no-show 15 minutes after the slot's end. */
+    static final BookingPolicy POLICY = new BookingPolicy(30, Duration.ofMinutes(15));
 
     private Fixtures() {
     }

@@ -29,19 +29,17 @@ class VisitLifecycleTest {
 
     @ParameterizedTest
     @EnumSource(IdDocument.class)
-    void theOriginalOfEveryAcceptedDocumentChecksTheCustomerIn(IdDocument document) {
+    void givenABooking_whenTheOriginalOfAnAcceptedDocumentIsShown_thenTheIdentityIsVerified(IdDocument document) {
         // given a PIN reset booking, when the customer shows the original at the shop
         IdentityVerified verified = booking().checkIn(document.name(), true, "staff-7", AT_THE_SHOP, POLICY);
         // then their identity is verified for that purpose
-        assertEquals(document, verified.document());
-        assertEquals(VisitPurpose.PIN_RESET, verified.purpose());
-        assertEquals("C-1", verified.contractId());
-        assertEquals("staff-7", verified.staffId());
+        assertEquals(new IdentityVerified("ACDEFGH", "C-1", "tokyo-test", VisitPurpose.PIN_RESET, document, "staff-7",
+                AT_THE_SHOP), verified);
         assertEquals(ReservationStatus.CHECKED_IN, booking().apply(verified).status());
     }
 
     @Test
-    void aCopyIsRefused() {
+    void givenABooking_whenACopyIsShown_thenItIsRefused() {
         Refused refused = assertThrows(Refused.class,
                 () -> booking().checkIn("DRIVING_LICENCE", false, "staff-7", AT_THE_SHOP, POLICY));
         assertEquals(Refusal.DOCUMENT_NOT_ACCEPTED, refused.refusal());
@@ -49,7 +47,7 @@ class VisitLifecycleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"HEALTH_INSURANCE_CARD", "PASSPORT", "student card", ""})
-    void anyOtherDocumentIsRefused(String document) {
+    void givenABooking_whenAnyOtherDocumentIsShown_thenItIsRefused(String document) {
         Refused refused = assertThrows(Refused.class,
                 () -> booking().checkIn(document, true, "staff-7", AT_THE_SHOP, POLICY));
         assertEquals(Refusal.DOCUMENT_NOT_ACCEPTED, refused.refusal());
@@ -57,7 +55,7 @@ class VisitLifecycleTest {
     }
 
     @Test
-    void checkInIsOpenOnTheVisitsDateUntilTheBookingWouldBecomeANoShow() {
+    void givenABooking_whenCheckingInOnTheVisitsDate_thenItIsOpenUntilTheBookingWouldBecomeANoShow() {
         // given a 14:00 booking on Thursday and a 15-minute grace: early arrivals that day (00:00 in Japan,
         // still Wednesday in UTC) and 14:29 are fine, 14:30 is missed
         Reservation booking = booking();
@@ -69,7 +67,7 @@ class VisitLifecycleTest {
     }
 
     @Test
-    void checkInBeforeTheVisitsDateInJapanIsRefused() {
+    void givenABooking_whenCheckingInBeforeTheVisitsDateInJapan_thenItIsRefused() {
         // neither Tuesday nor Wednesday 23:59 in Japan is the visit's date
         Refused early = assertThrows(Refused.class, () -> booking().checkIn("MY_NUMBER_CARD", true, "s", NOW, POLICY));
         assertEquals(Refusal.CHECK_IN_NOT_TODAY, early.refusal());
@@ -79,28 +77,30 @@ class VisitLifecycleTest {
     }
 
     @Test
-    void aBookingNobodyCheckedInForBecomesANoShowAfterTheSlotAndTheGrace() {
+    void givenABookingNobodyCheckedInFor_whenTheSlotAndTheGraceAreOver_thenItIsANoShow() {
         // given a 14:00 booking and a 15-minute grace, then 14:29 is still fine, 14:30 is a no-show
         assertEquals(Optional.empty(), booking().markNoShow(SLOT.plus(Duration.ofMinutes(29)), POLICY));
-        NoShow noShow = booking().markNoShow(SLOT.plus(Duration.ofMinutes(30)), POLICY).orElseThrow();
-        assertEquals(SLOT, noShow.slotStart());
+        Instant graceOver = SLOT.plus(Duration.ofMinutes(30));
+        NoShow noShow = booking().markNoShow(graceOver, POLICY).orElseThrow();
+        assertEquals(new NoShow("ACDEFGH", "C-1", SLOT, graceOver), noShow);
         assertEquals(ReservationStatus.NO_SHOW, booking().apply(noShow).status());
     }
 
     @Test
-    void aCheckedInVisitIsNeverANoShowAndCompletesWithThePinReset() {
+    void givenACheckedInVisit_whenThePinIsReset_thenItCompletesAndIsNeverANoShow() {
         Reservation checkedIn = checkedIn();
         assertEquals(Optional.empty(), checkedIn.markNoShow(SLOT.plus(Duration.ofHours(3)), POLICY));
         assertEquals(Optional.empty(), checkedIn.completeVisit("C-other", SLOT));
         VisitCompleted completed = checkedIn.completeVisit("C-1", SLOT.plusSeconds(600)).orElseThrow();
+        assertEquals(new VisitCompleted("ACDEFGH", "C-1", SLOT.plusSeconds(600)), completed);
         assertEquals(ReservationStatus.COMPLETED, checkedIn.apply(completed).status());
         assertEquals(Optional.empty(), booking().completeVisit("C-1", SLOT)); // not checked in
     }
 
     @Test
-    void aRescheduleMovesTheBookingWithinTheSameRules() {
+    void givenABooking_whenRescheduled_thenItMovesWithinTheSameRules() {
         ReservationRescheduled moved = booking().reschedule(thursday("15:30"), shop(), NOW, POLICY);
-        assertEquals(SLOT, moved.previousStart());
+        assertEquals(new ReservationRescheduled("ACDEFGH", "C-1", "tokyo-test", SLOT, thursday("15:30")), moved);
         assertEquals(thursday("15:30"), booking().apply(moved).start());
         assertEquals(Refusal.SAME_SLOT,
                 assertThrows(Refused.class, () -> booking().reschedule(SLOT, shop(), NOW, POLICY)).refusal());
@@ -109,7 +109,7 @@ class VisitLifecycleTest {
     }
 
     @Test
-    void onlyABookingCanBeCancelledMovedOrCheckedInAndOnlyBeforeItBegins() {
+    void givenAReservationNoLongerBooked_whenCancelledMovedOrCheckedIn_thenItIsRefused() {
         Reservation cancelled = booking().apply(booking().cancel(NOW));
         assertEquals(Refusal.NOT_BOOKED, assertThrows(Refused.class, () -> cancelled.cancel(NOW)).refusal());
         assertEquals(Refusal.NOT_BOOKED, assertThrows(Refused.class,
@@ -120,7 +120,7 @@ class VisitLifecycleTest {
     }
 
     @Test
-    void reservationNumbersAreShortAndFreeOfLookAlikes() {
+    void givenRandomNumbers_whenReservationNumbersAreMade_thenTheyAreShortAndFreeOfLookAlikes() {
         ReservationNumbers numbers = new ReservationNumbers(new java.util.Random(42));
         for (int i = 0; i < 1_000; i++) {
             String number = numbers.next();
@@ -132,7 +132,7 @@ class VisitLifecycleTest {
     }
 
     @Test
-    void aLockedPinGetsTheAdviceThatTheLockLiftsAtMidnight() {
+    void givenALockedPin_whenBooking_thenTheAdviceSaysTheLockLiftsAtMidnight() {
         Instant midnight = Instant.parse("2026-11-24T15:00:00Z"); // 00:00 JST on the 25th
         PinLock lock = new PinLock("C-1", midnight);
         assertEquals(Optional.of("Your PIN is locked until 00:00 JST on 2026-11-25; it unlocks by itself then."

@@ -15,9 +15,10 @@ import com.networkpin.events.Topics;
 import com.networkpin.events.UnlockReason;
 import com.networkpin.events.Unlocked;
 import com.networkpin.reservation.Api;
-import com.networkpin.reservation.MovesTheClock;
 import com.networkpin.reservation.PinTopic;
 import com.networkpin.reservation.domain.Slots;
+import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,10 +32,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
-class PinEventsConsumerTest extends MovesTheClock {
+@ExtendWith(ResetMovableClocks.class)
+class PinEventsConsumerTest {
 
+    @Inject
+    MovableClock clock;
     @Inject
     Pool pool;
 

@@ -9,11 +9,12 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.reservation.Api;
-import com.networkpin.reservation.MovesTheClock;
 import com.networkpin.reservation.Callers;
+import com.networkpin.support.MovableClock;
 import com.networkpin.support.security.Roles;
 import com.networkpin.testinfra.BadTokens;
 import com.networkpin.testinfra.EndpointRules;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -39,6 +40,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +51,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every refusal is checked to have written nothing.
  */
 @QuarkusTest
-class AccessTest extends MovesTheClock {
+@ExtendWith(ResetMovableClocks.class)
+class AccessTest {
+
+    @Inject
+    MovableClock clock;
 
     /** Callers, relative to the reservation a call is about: its customer, its shop's staff, or others. */
     enum Who {

@@ -10,8 +10,9 @@ import com.networkpin.events.NoShow;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.Topics;
 import com.networkpin.reservation.Api;
-import com.networkpin.reservation.MovesTheClock;
-import com.networkpin.reservation.store.NoShowJob;
+import com.networkpin.reservation.service.NoShowJob;
+import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,11 +21,15 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The clock is moved past the slot, never slept through; the job is run by the test. */
 @QuarkusTest
-class NoShowTest extends MovesTheClock {
+@ExtendWith(ResetMovableClocks.class)
+class NoShowTest {
 
+    @Inject
+    MovableClock clock;
     @Inject
     NoShowJob job;
 

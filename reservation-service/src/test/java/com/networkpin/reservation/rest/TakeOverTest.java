@@ -12,8 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.reservation.Api;
-import com.networkpin.reservation.MovesTheClock;
 import com.networkpin.reservation.Callers;
+import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,14 +25,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Taking over someone's contract through a shop visit: the identity check that lets the pin-service
  * grant a PIN reset must be for the holder's own booking, done by staff of the shop they visit.
  */
 @QuarkusTest
-class TakeOverTest extends MovesTheClock {
+@ExtendWith(ResetMovableClocks.class)
+class TakeOverTest {
 
+    @Inject
+    MovableClock clock;
     @Inject
     Pool pool;
 

@@ -18,8 +18,9 @@ import com.networkpin.events.IdDocument;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Topics;
 import com.networkpin.reservation.Api;
-import com.networkpin.reservation.MovesTheClock;
 import com.networkpin.reservation.Callers;
+import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,11 +34,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Check-in happens on the visit's date: the tests move the service's clock there, never wait for it. */
 @QuarkusTest
-class VisitApiTest extends MovesTheClock {
+@ExtendWith(ResetMovableClocks.class)
+class VisitApiTest {
 
+    @Inject
+    MovableClock clock;
     @Inject
     Pool pool;
 

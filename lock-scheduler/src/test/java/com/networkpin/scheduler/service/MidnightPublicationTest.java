@@ -1,4 +1,4 @@
-package com.networkpin.scheduler.messaging;
+package com.networkpin.scheduler.service;
 
 import static com.networkpin.scheduler.TestDates.japan;
 import static com.networkpin.scheduler.TestDates.randomFutureDate;
@@ -15,6 +15,7 @@ import com.networkpin.scheduler.PinEvents;
 import com.networkpin.testinfra.TopicReader;
 import com.networkpin.scheduler.store.PendingLockStore;
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,10 +30,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 class MidnightPublicationTest {
 
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
@@ -48,11 +50,6 @@ class MidnightPublicationTest {
         this.publisher = publisher;
         this.instances = instances;
         this.locks = locks;
-    }
-
-    @AfterEach
-    void backToRealTime() {
-        clock.reset();
     }
 
     @Test

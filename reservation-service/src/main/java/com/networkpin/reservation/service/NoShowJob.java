@@ -1,4 +1,4 @@
-package com.networkpin.reservation.store;
+package com.networkpin.reservation.service;
 
 import com.networkpin.reservation.config.ReservationConfig;
 import io.quarkus.scheduler.Scheduled;
@@ -13,11 +13,11 @@ public class NoShowJob {
 
     private static final Logger LOG = Logger.getLogger(NoShowJob.class);
 
-    private final ReservationService reservations;
+    private final VisitService visits;
     private final ReservationConfig config;
 
-    public NoShowJob(ReservationService reservations, ReservationConfig config) {
-        this.reservations = reservations;
+    public NoShowJob(VisitService visits, ReservationConfig config) {
+        this.visits = visits;
         this.config = config;
     }
 
@@ -33,9 +33,9 @@ public class NoShowJob {
 
     /** Marks up to one batch of due bookings, one after another; returns how many it marked. */
     public Uni<Integer> markDue() {
-        return reservations.dueForNoShow(config.noShowJob().batchSize())
+        return visits.dueForNoShow(config.noShowJob().batchSize())
                 .onItem().transformToMulti(numbers -> Multi.createFrom().iterable(numbers))
-                .onItem().transformToUniAndConcatenate(reservations::markNoShow)
+                .onItem().transformToUniAndConcatenate(visits::markNoShow)
                 .collect().asList()
                 .map(marked -> (int) marked.stream().filter(Boolean::booleanValue).count());
     }

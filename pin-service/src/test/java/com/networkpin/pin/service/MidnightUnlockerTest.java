@@ -1,4 +1,4 @@
-package com.networkpin.pin.store;
+package com.networkpin.pin.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -53,7 +53,10 @@ class MidnightUnlockerTest {
         assertEquals(LOCKED, count("SELECT count(*) FROM es_event WHERE stream_id LIKE $1 AND event_type = 'Unlocked'", prefix));
     }
 
-    /** Locked PINs as the snapshot and stream rows say after PinSet, two failures and the lock (version 4 follows). */
+    /**
+     * Locked PINs whose stream and snapshot agree at version 3 (the unlock reads no earlier event, so
+     * none is seeded); each one's Unlocked is version 4.
+     */
     private void seedLocked(String prefix, int count, Instant unlocksAt) {
         Tuple args = Tuple.of(prefix, count, unlocksAt.atOffset(ZoneOffset.UTC));
         pool.preparedQuery("INSERT INTO es_stream (stream_id, version) SELECT $1 || g, 3 FROM generate_series(1, $2) g"

@@ -1,4 +1,4 @@
-package com.networkpin.reservation.store;
+package com.networkpin.reservation.service;
 
 /** No shop has this id. */
 public class ShopNotFound extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.networkpin.reservation.store;
+package com.networkpin.reservation.service;
 
 /** An Idempotency-Key came back with a different request body than the one it booked. */
 public class IdempotencyKeyReused extends RuntimeException {

@@ -1,7 +1,6 @@
-package com.networkpin.pin.messaging;
+package com.networkpin.pin.service;
 
 import com.networkpin.events.LogSafe;
-import com.networkpin.pin.store.MidnightUnlocker;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +26,7 @@ public class UnlockSweep {
 
     @Scheduled(identity = "unlock-sweep", every = "${network-pin.pin.unlock-sweep-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> sweep() {
+    public Uni<Void> sweep() {
         return unlocker.sweep()
                 .onFailure().invoke(failure -> LOG.warnf("unlock sweep failed, the next one retries: %s", LogSafe.message(failure)))
                 .onFailure().recoverWithNull()

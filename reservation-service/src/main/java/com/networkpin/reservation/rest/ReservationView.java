@@ -1,4 +1,4 @@
-package com.networkpin.reservation.store;
+package com.networkpin.reservation.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.networkpin.events.VisitPurpose;
@@ -7,6 +7,7 @@ import com.networkpin.reservation.domain.IdentityDocuments;
 import com.networkpin.reservation.domain.ReservationStatus;
 import com.networkpin.reservation.domain.Shop;
 import com.networkpin.reservation.domain.Slots;
+import com.networkpin.reservation.store.ReservationRecord;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

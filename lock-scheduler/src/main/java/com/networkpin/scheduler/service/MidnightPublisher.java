@@ -1,4 +1,4 @@
-package com.networkpin.scheduler.messaging;
+package com.networkpin.scheduler.service;
 
 import com.networkpin.eventstore.Outbox;
 import com.networkpin.eventstore.OutboxMessage;

@@ -1,4 +1,4 @@
-package com.networkpin.reservation.store;
+package com.networkpin.reservation.service;
 
 /** No reservation has this number. */
 public class ReservationNotFound extends RuntimeException {

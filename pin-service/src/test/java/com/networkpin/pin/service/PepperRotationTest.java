@@ -1,4 +1,4 @@
-package com.networkpin.pin.store;
+package com.networkpin.pin.service;
 
 import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.verify;
@@ -15,6 +15,8 @@ import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
 import com.networkpin.pin.domain.PinCode;
 import com.networkpin.pin.domain.PinPolicy;
+import com.networkpin.pin.store.PinEventCodec;
+import com.networkpin.pin.store.PinStates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -1,4 +1,4 @@
-package com.networkpin.reservation.store;
+package com.networkpin.reservation.rest;
 
 import java.time.LocalDate;
 import java.util.List;

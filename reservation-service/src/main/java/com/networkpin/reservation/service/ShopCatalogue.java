@@ -1,8 +1,12 @@
-package com.networkpin.reservation.store;
+package com.networkpin.reservation.service;
 
 import com.networkpin.reservation.domain.BookingPolicy;
 import com.networkpin.reservation.domain.Shop;
 import com.networkpin.reservation.domain.Slots;
+import com.networkpin.reservation.rest.DaySlots;
+import com.networkpin.reservation.rest.ReservationView;
+import com.networkpin.reservation.store.ShopStore;
+import com.networkpin.reservation.store.SlotUsageStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package com.networkpin.pin.store;
+package com.networkpin.pin.service;
 
 import com.networkpin.events.Channel;
 import com.networkpin.events.IdentityVerified;
@@ -12,6 +12,9 @@ import com.networkpin.pin.domain.PinCode;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinSecrets;
 import com.networkpin.pin.domain.VerificationResult;
+import com.networkpin.pin.store.PinEventCodec;
+import com.networkpin.pin.store.PinStates;
+import com.networkpin.pin.store.ResetGrants;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

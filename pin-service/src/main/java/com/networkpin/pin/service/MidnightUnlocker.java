@@ -1,0 +1,161 @@
+package com.networkpin.pin.service;
+
+import com.networkpin.eventstore.EventStore;
+import com.networkpin.eventstore.EventStore.StreamAppend;
+import com.networkpin.eventstore.Transactions;
+import com.networkpin.events.MidnightUnlock;
+import com.networkpin.pin.config.PinConfig;
+import com.networkpin.pin.domain.Pin;
+import com.networkpin.pin.domain.PinChange;
+import com.networkpin.pin.domain.PinPolicy;
+import com.networkpin.pin.domain.PinStatus;
+import com.networkpin.pin.store.PinEventCodec;
+import com.networkpin.pin.store.PinStates;
+import com.networkpin.pin.store.PinStates.LockedPin;
+import com.networkpin.pin.store.ReceivedMidnights;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Lifts every lock due by a midnight, set-based: each transaction takes the next chunk of locked
+ * PINs in contract order, locks their streams, and appends the chunk's Unlocked events and writes
+ * its snapshots with one statement per table ({@link EventStore#appendAll}). After a crash the run
+ * is simply repeated: a lifted lock is no longer selected.
+ */
+@ApplicationScoped
+public class MidnightUnlocker {
+
+    private static final Logger LOG = Logger.getLogger(MidnightUnlocker.class);
+
+    private final Transactions transactions;
+    private final EventStore eventStore;
+    private final PinStates states;
+    private final Pool pool;
+    private final Clock clock;
+    private final PinPolicy policy;
+    private final ReceivedMidnights received;
+    private final int chunkSize;
+    private final Duration tolerance;
+
+    public MidnightUnlocker(Transactions transactions, EventStore eventStore, PinStates states, Pool pool, Clock clock,
+                            PinPolicy policy, ReceivedMidnights received, PinConfig config) {
+        this.transactions = transactions;
+        this.eventStore = eventStore;
+        this.states = states;
+        this.pool = pool;
+        this.clock = clock;
+        this.policy = policy;
+        this.received = received;
+        this.chunkSize = config.midnightUnlockChunk();
+        this.tolerance = config.midnightTolerance();
+    }
+
+    /** Remembers an announced midnight (it may be ahead of this clock: then the sweep applies it once due). */
+    public Uni<Void> receive(UUID midnightUnlockId, MidnightUnlock unlock) {
+        Duration ahead = Duration.between(clock.instant(), unlock.midnight());
+        if (ahead.compareTo(tolerance) > 0) {
+            LOG.warnf("MidnightUnlock %s (%s) is %s ahead of this clock: held until it is due", midnightUnlockId,
+                    unlock.midnight(), ahead);
+        }
+        return received.record(pool, midnightUnlockId, unlock);
+    }
+
+    /**
+     * Lifts every lock due by the latest received midnight, but never one due more than the tolerance
+     * after this clock: the bound is min(latest received midnight, now + tolerance). Each lock names as
+     * its cause the first received midnight at or after its unlock time (its own date's, unless the
+     * scheduler published only a later catch-up date). Returns how many were unlocked.
+     */
+    public Uni<Long> sweep() {
+        Instant reached = clock.instant().plus(tolerance);
+        return received.all(pool).chain(midnights -> {
+            if (midnights.isEmpty()) {
+                return Uni.createFrom().item(0L);
+            }
+            Instant latest = midnights.lastKey();
+            return unlockDue(midnights, latest.isAfter(reached) ? reached : latest);
+        });
+    }
+
+    /** Unlocks every PIN locked until {@code midnight} or earlier, naming {@code midnightUnlockId}. */
+    public Uni<Long> unlockDue(UUID midnightUnlockId, Instant midnight) {
+        return unlockDue(new TreeMap<>(Map.of(midnight, midnightUnlockId)), midnight);
+    }
+
+    private Uni<Long> unlockDue(NavigableMap<Instant, UUID> causes, Instant bound) {
+        long started = System.nanoTime();
+        return unlockFrom("", causes, bound, 0L).invoke(total -> {
+            if (total > 0) {
+                LOG.infof("locks due by %s: %d PINs unlocked in %d ms", bound, total,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        });
+    }
+
+    private Uni<Long> unlockFrom(String after, NavigableMap<Instant, UUID> causes, Instant bound, long total) {
+        return transactions.inTransaction(tx -> unlockChunk(tx, after, causes, bound))
+                .chain(chunk -> chunk.selected() < chunkSize
+                        ? Uni.createFrom().item(total + chunk.unlocked())
+                        : unlockFrom(chunk.lastContractId(), causes, bound, total + chunk.unlocked()));
+    }
+
+    private record Chunk(int selected, int unlocked, String lastContractId) {
+    }
+
+    private Uni<Chunk> unlockChunk(SqlClient tx, String after, NavigableMap<Instant, UUID> causes, Instant bound) {
+        return states.lockedDueAfter(tx, bound, after, chunkSize).chain(selected -> {
+            if (selected.isEmpty()) {
+                return Uni.createFrom().item(new Chunk(0, 0, after));
+            }
+            String last = selected.get(selected.size() - 1);
+            return lockedUnderStreamLocks(tx, selected, bound)
+                    .call(due -> unlock(tx, due, causes, bound))
+                    .map(due -> new Chunk(selected.size(), due.size(), last));
+        });
+    }
+
+    /**
+     * Locks the streams, then reads the snapshots again: a writer may have reset or unlocked a PIN
+     * meanwhile. A snapshot behind its stream is left to the next command, which replays the stream.
+     */
+    private Uni<List<LockedPin>> lockedUnderStreamLocks(SqlClient tx, List<String> contractIds, Instant bound) {
+        return eventStore.lockAll(tx, contractIds).chain(versions -> states.lockedDueAmong(tx, contractIds, bound)
+                .map(due -> due.stream()
+                        .filter(pin -> versions.getOrDefault(pin.contractId(), -1L) == pin.version())
+                        .toList()));
+    }
+
+    private Uni<Void> unlock(SqlClient tx, List<LockedPin> due, NavigableMap<Instant, UUID> causes, Instant bound) {
+        if (due.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        List<StreamAppend> appends = due.stream().map(pin -> new StreamAppend(pin.contractId(), pin.version(),
+                PinEventCodec.toNewEvents(unlockedAtMidnight(pin, causes, bound, now), pin.version(), now))).toList();
+        return eventStore.appendAll(tx, appends)
+                .chain(() -> states.saveUnlocked(tx, due.stream().map(LockedPin::contractId).toList()));
+    }
+
+    private List<PinChange> unlockedAtMidnight(LockedPin pin, NavigableMap<Instant, UUID> causes, Instant bound,
+                                               Instant now) {
+        Pin locked = new Pin(pin.contractId(), pin.version(), PinStatus.LOCKED, 0, null, pin.unlocksAt(), null, null, 0);
+        return locked.unlockAtMidnight(causeOf(causes, pin.unlocksAt()), bound, now);
+    }
+
+    /** The first received midnight at or after the lock's unlock time; else the MidnightUnlock of its date. */
+    private UUID causeOf(NavigableMap<Instant, UUID> causes, Instant unlocksAt) {
+        Map.Entry<Instant, UUID> first = causes.ceilingEntry(unlocksAt);
+        return first != null ? first.getValue() : MidnightUnlock.eventIdFor(policy.dateOf(unlocksAt));
+    }
+}

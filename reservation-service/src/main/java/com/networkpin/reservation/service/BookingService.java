@@ -1,0 +1,162 @@
+package com.networkpin.reservation.service;
+
+import com.networkpin.events.ReservationBooked;
+import com.networkpin.events.ReservationEvent;
+import com.networkpin.eventstore.Transactions;
+import com.networkpin.reservation.domain.BookVisit;
+import com.networkpin.reservation.domain.BookingPolicy;
+import com.networkpin.reservation.domain.Refusal;
+import com.networkpin.reservation.domain.Refused;
+import com.networkpin.reservation.domain.Reservation;
+import com.networkpin.reservation.domain.ReservationNumbers;
+import com.networkpin.reservation.domain.ReservationStatus;
+import com.networkpin.reservation.domain.Shop;
+import com.networkpin.reservation.rest.ReservationView;
+import com.networkpin.reservation.store.ReservationProjection;
+import com.networkpin.reservation.store.ReservationRecord;
+import com.networkpin.reservation.store.ReservationStreams;
+import com.networkpin.reservation.store.SlotUsageStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The booking half: book a visit, cancel it, move it to another slot. Each command is one
+ * transaction: the stream append, its outbox message, the read model, the slot counters and (for a
+ * booking) the idempotency key commit together or not at all.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    /** A booking the domain accepted, at its shop. */
+    private record NewBooking(ReservationBooked booked, Shop shop) {
+    }
+
+    private final Transactions transactions;
+    private final ReservationStreams streams;
+    private final ReservationProjection projection;
+    private final SlotUsageStore slots;
+    private final ReservationChanges changes;
+    private final ReservationViews views;
+    private final BookingAnswers answers;
+    private final ReservationNumbers numbers;
+    private final BookingPolicy policy;
+    private final Clock clock;
+
+    public BookingService(Transactions transactions, ReservationStreams streams, ReservationProjection projection,
+                          SlotUsageStore slots, ReservationChanges changes, ReservationViews views,
+                          BookingAnswers answers, ReservationNumbers numbers, BookingPolicy policy, Clock clock) {
+        this.transactions = transactions;
+        this.streams = streams;
+        this.projection = projection;
+        this.slots = slots;
+        this.changes = changes;
+        this.views = views;
+        this.answers = answers;
+        this.numbers = numbers;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Books a visit once per Idempotency-Key; the same key again answers the first booking. */
+    public Uni<BookingOutcome> book(String idempotencyKey, BookVisit command) {
+        return transactions.inTransaction(tx -> {
+            Instant now = clock.instant();
+            return answers.claim(tx, idempotencyKey, command, now).chain(earlier -> earlier.isPresent()
+                    ? Uni.createFrom().item(earlier.get())
+                    : bookNew(tx, idempotencyKey, command, now));
+        });
+    }
+
+    /**
+     * A lock-free look refuses a full slot before anything is written; the slot's counter is taken
+     * last, so the slot row is locked only for the commit.
+     */
+    private Uni<BookingOutcome> bookNew(SqlClient tx, String key, BookVisit command, Instant now) {
+        return decide(tx, command, now)
+                .call(booking -> requireFreeCounter(tx, booking))
+                .chain(booking -> record(tx, key, booking, now))
+                .map(view -> new BookingOutcome(view, false));
+    }
+
+    /** The domain's decision, given the shop and the contract's other bookings. */
+    private Uni<NewBooking> decide(SqlClient tx, BookVisit command, Instant now) {
+        return views.shop(tx, command.shopId(), BookingService::unknownShop)
+                .chain(shop -> projection.ofContract(tx, command.contractId()).map(existing -> new NewBooking(
+                        Reservation.book(command, numbers.next(), shop,
+                                existing.stream().map(ReservationRecord::toReservation).toList(), now, policy),
+                        shop)));
+    }
+
+    private Uni<Void> requireFreeCounter(SqlClient tx, NewBooking booking) {
+        return slots.booked(tx, booking.shop().id(), booking.booked().start())
+                .invoke(count -> requireFreeCounter(count < booking.shop().counters()))
+                .replaceWithVoid();
+    }
+
+    /** Appends the booking, projects it, keeps the answer for the key, then takes the counter. */
+    private Uni<ReservationView> record(SqlClient tx, String key, NewBooking booking, Instant now) {
+        ReservationBooked booked = booking.booked();
+        Shop shop = booking.shop();
+        String number = booked.reservationNumber();
+        return views.view(tx, bookedRecord(booked, now), shop)
+                .call(view -> streams.append(tx, number, 0, booked, now)
+                        .chain(() -> projection.booked(tx, booked, now))
+                        .chain(() -> answers.keep(tx, key, number, view))
+                        .chain(() -> slots.take(tx, shop.id(), booked.start(), shop.counters()))
+                        .invoke(BookingService::requireFreeCounter));
+    }
+
+    /** Cancels a booking, once {@code access} let the caller change it, and frees its counter. */
+    public Uni<ReservationView> cancel(String number, Consumer<Reservation> access) {
+        return transactions.inTransaction(tx -> {
+            Instant now = clock.instant();
+            return changes.lockAndLoad(tx, number, access).chain(locked -> {
+                Reservation reservation = locked.reservation();
+                ReservationEvent cancelled = reservation.cancel(now);
+                return slots.release(tx, reservation.shopId(), reservation.start())
+                        .chain(() -> changes.recordAndView(tx, locked, cancelled, now));
+            });
+        });
+    }
+
+    /** Takes a counter of the new slot and frees the old one; a full new slot changes nothing. */
+    public Uni<ReservationView> reschedule(String number, Instant newStart, Consumer<Reservation> access) {
+        return transactions.inTransaction(tx -> {
+            Instant now = clock.instant();
+            return changes.lockAndLoad(tx, number, access).chain(locked -> views
+                    .shop(tx, locked.reservation().shopId(), ShopNotFound::new)
+                    .chain(shop -> moveToSlot(tx, locked, shop, newStart, now)));
+        });
+    }
+
+    private Uni<ReservationView> moveToSlot(SqlClient tx, ReservationStreams.Locked locked, Shop shop,
+                                            Instant newStart, Instant now) {
+        Reservation reservation = locked.reservation();
+        ReservationEvent moved = reservation.reschedule(newStart, shop, now, policy);
+        return slots.lockInOrder(tx, shop.id(), List.of(reservation.start(), newStart))
+                .chain(() -> slots.take(tx, shop.id(), newStart, shop.counters()))
+                .invoke(BookingService::requireFreeCounter)
+                .chain(() -> slots.release(tx, shop.id(), reservation.start()))
+                .chain(() -> changes.recordAndView(tx, locked, moved, now));
+    }
+
+    private static ReservationRecord bookedRecord(ReservationBooked booked, Instant now) {
+        return new ReservationRecord(booked.reservationNumber(), booked.contractId(), booked.shopId(), booked.start(),
+                booked.purpose(), booked.feeJpy(), ReservationStatus.BOOKED, null, null, now, now);
+    }
+
+    private static Refused unknownShop(String shopId) {
+        return new Refused(Refusal.UNKNOWN_SHOP, "There is no shop '" + shopId + "'.");
+    }
+
+    private static void requireFreeCounter(boolean free) {
+        if (!free) {
+            throw new Refused(Refusal.SLOT_FULL, "Every counter of that slot is booked; choose another slot.");
+        }
+    }
+}
