@@ -23,6 +23,7 @@ import com.networkpin.pin.TestData;
 import com.networkpin.support.MovableClock;
 import com.networkpin.testinfra.Infrastructure;
 import com.networkpin.testinfra.KafkaAccess;
+import com.networkpin.testinfra.ResetMovableClocks;
 import com.networkpin.testinfra.TopicReader;
 import com.networkpin.testinfra.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,8 +39,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Only the reservation-service can say an identity was verified, only the lock-scheduler can
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * event that does not name its owner as its source.
  */
 @QuarkusTest
+@ExtendWith(ResetMovableClocks.class)
 class ForgedEventsTest {
 
     private static final String SHOP = "tokyo-shinjuku-west";
@@ -55,11 +57,6 @@ class ForgedEventsTest {
     Pool pool;
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aProducerAuthenticatedAsTheLockSchedulerCannotPublishAnIdentityCheck() {

@@ -2,8 +2,9 @@ package com.networkpin.reservation.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.networkpin.reservation.MovesTheClock;
 import com.networkpin.reservation.store.IdempotencyStore;
+import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -14,12 +15,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
-class IdempotencyKeyPurgeTest extends MovesTheClock {
+@ExtendWith(ResetMovableClocks.class)
+class IdempotencyKeyPurgeTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    @Inject
+    MovableClock clock;
     @Inject
     Pool pool;
     @Inject
