@@ -46,15 +46,17 @@ public class EventConsumer {
     private final Outbox outbox;
     private final TransientFailures failures;
     private final EventStoreConfig.Consumer config;
+    private final EventStoreMetrics metrics;
     private volatile boolean stopping;
 
     public EventConsumer(Transactions transactions, Inbox inbox, Outbox outbox, TransientFailures failures,
-                         EventStoreConfig config) {
+                         EventStoreConfig config, EventStoreMetrics metrics) {
         this.transactions = transactions;
         this.inbox = inbox;
         this.outbox = outbox;
         this.failures = failures;
         this.config = config.consumer();
+        this.metrics = metrics;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -77,6 +79,11 @@ public class EventConsumer {
                 .chain(() -> transactions.inTransaction(tx -> outbox.enqueue(tx, batch.deadLetters())
                         .chain(() -> inbox.claim(tx, consumer, batch.events().keySet()))
                         .chain(fresh -> applyFresh(tx, events, fresh, projection)))))
+                .invoke(applied -> {
+                    metrics.applied(consumer, applied);
+                    metrics.deadLettered(consumer, batch.deadLetters().size());
+                })
+                .replaceWithVoid()
                 .onFailure(EventConsumer::isNotStopped).recoverWithUni(failure -> {
                     LOG.warnf("%s: a batch of %d failed (%s), applying its events one by one", consumer,
                             records.size(), describe(failure));
@@ -84,18 +91,20 @@ public class EventConsumer {
                 });
     }
 
-    private static Uni<Void> applyFresh(SqlConnection tx,
-                                        List<EventEnvelope<DomainEvent>> events, Set<UUID> fresh,
-                                        Projection projection) {
+    /** Applies the events the inbox had not seen; answers how many. */
+    private static Uni<Integer> applyFresh(SqlConnection tx,
+                                           List<EventEnvelope<DomainEvent>> events, Set<UUID> fresh,
+                                           Projection projection) {
         List<EventEnvelope<DomainEvent>> unseen = events.stream().filter(e -> fresh.contains(e.id())).toList();
-        return unseen.isEmpty() ? Uni.createFrom().voidItem() : projection.apply(tx, unseen);
+        return unseen.isEmpty() ? Uni.createFrom().item(0) : projection.apply(tx, unseen).replaceWith(unseen.size());
     }
 
     /** Isolates the poison events of a batch: the dead letters first, then each event in its own transaction. */
     private Uni<Void> oneByOne(String consumer, Batch batch, Preparation preparation, Projection projection) {
         Uni<Void> done = batch.deadLetters().isEmpty() ? Uni.createFrom().voidItem()
                 : retrying(consumer, "dead letters", () -> transactions.inTransaction(
-                        tx -> outbox.enqueue(tx, batch.deadLetters())));
+                        tx -> outbox.enqueue(tx, batch.deadLetters())))
+                        .invoke(() -> metrics.deadLettered(consumer, batch.deadLetters().size()));
         for (EventEnvelope<DomainEvent> event : batch.events().values()) {
             done = done.chain(() -> applyAlone(consumer, event, batch.records().get(event.id()), preparation,
                     projection, 1));
@@ -109,6 +118,8 @@ public class EventConsumer {
         return retrying(consumer, describe(event), () -> preparation.prepare(alone)
                 .chain(() -> transactions.inTransaction(tx -> inbox.claim(tx, consumer, Set.of(event.id()))
                         .chain(fresh -> applyFresh(tx, alone, fresh, projection)))))
+                .invoke(applied -> metrics.applied(consumer, applied))
+                .replaceWithVoid()
                 .onFailure(EventConsumer::isNotStopped).recoverWithUni(failure -> {
                     if (attempt < config.maxAttempts()) {
                         LOG.warnf("%s: %s failed (attempt %d of %d): %s", consumer, describe(event), attempt,
@@ -128,8 +139,10 @@ public class EventConsumer {
                 record.topic(), record.partition(), record.offset(), reason);
         return retrying(consumer, "dead-lettering " + describe(event), () -> transactions.inTransaction(
                 tx -> inbox.claim(tx, consumer, Set.of(event.id())).chain(fresh -> fresh.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : outbox.enqueue(tx, List.of(OutboxMessage.deadLetter(record, reason))))));
+                        ? Uni.createFrom().item(0)
+                        : outbox.enqueue(tx, List.of(OutboxMessage.deadLetter(record, reason))).replaceWith(1))))
+                .invoke(deadLettered -> metrics.deadLettered(consumer, deadLettered))
+                .replaceWithVoid();
     }
 
     /**
@@ -151,6 +164,7 @@ public class EventConsumer {
                         return Uni.createFrom().failure(new ConsumerStopped(consumer, failure));
                     }
                     Duration wait = backOff(attempt);
+                    metrics.retried(consumer);
                     LOG.warnf("%s: %s failed transiently (attempt %d), retrying in %d ms: %s", consumer, what, attempt,
                             wait.toMillis(), describe(failure));
                     return Uni.createFrom().voidItem().onItem().delayIt().by(wait)

@@ -19,6 +19,14 @@ public interface EventStoreConfig {
 
     InboxSettings inbox();
 
+    MetricsSettings metrics();
+
+    interface MetricsSettings {
+        /** How often the outbox gauges read the database (a Quarkus scheduler period). */
+        @WithDefault("10s")
+        String refreshEvery();
+    }
+
     interface ConflictRetry {
         @WithDefault("20")
         int maxAttempts();

@@ -77,6 +77,7 @@ public class OutboxRelay {
     private final EventStoreConfig.Relay config;
     private final Map<String, Object> kafkaConfig;
     private final KafkaTopics topics;
+    private final EventStoreMetrics metrics;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private volatile State state = State.STARTING;
@@ -87,11 +88,13 @@ public class OutboxRelay {
     private Instant nextPurge = Instant.EPOCH;
 
     public OutboxRelay(Pool pool, EventStoreConfig config,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, KafkaTopics topics) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, KafkaTopics topics,
+                       EventStoreMetrics metrics) {
         this.pool = pool;
         this.config = config.relay();
         this.kafkaConfig = kafkaConfig;
         this.topics = topics;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) {
@@ -223,6 +226,7 @@ public class OutboxRelay {
                         .await().atMost(DB_TIMEOUT);
             }
             tx.commit().await().atMost(DB_TIMEOUT);
+            count(rows, outcome);
             logParked(rows, outcome.parked);
             if (outcome.retriable != null) {
                 throw new IllegalStateException((rows.size() - outcome.sent.size() - outcome.parked.size())
@@ -316,6 +320,20 @@ public class OutboxRelay {
     private static String reason(String what, Throwable failure) {
         return LogSafe.of(what + ": " + failure.getClass().getSimpleName() + ": " + failure.getMessage(),
                 MAX_REASON_LENGTH);
+    }
+
+    private void count(List<Row> rows, Outcome outcome) {
+        Set<Long> sent = Set.copyOf(outcome.sent);
+        Map<String, Integer> sentPerTopic = new HashMap<>();
+        for (Row row : rows) {
+            long id = row.getLong(0);
+            if (sent.contains(id)) {
+                sentPerTopic.merge(row.getString(1), 1, Integer::sum);
+            } else if (outcome.parked.containsKey(id)) {
+                metrics.parked(row.getString(1));
+            }
+        }
+        sentPerTopic.forEach(metrics::sent);
     }
 
     private static void logParked(List<Row> rows, Map<Long, String> parked) {

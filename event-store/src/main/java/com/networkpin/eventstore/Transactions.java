@@ -16,15 +16,18 @@ public class Transactions {
     private final Pool pool;
     private final OutboxRelay relay;
     private final EventStoreConfig config;
+    private final EventStoreMetrics metrics;
 
-    public Transactions(Pool pool, OutboxRelay relay, EventStoreConfig config) {
+    public Transactions(Pool pool, OutboxRelay relay, EventStoreConfig config, EventStoreMetrics metrics) {
         this.pool = pool;
         this.relay = relay;
         this.config = config;
+        this.metrics = metrics;
     }
 
     public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
         return Uni.createFrom().deferred(() -> pool.withTransaction(work))
+                .onFailure(ConcurrencyConflict.class).invoke(metrics::conflictRetried)
                 .onFailure(ConcurrencyConflict.class).retry()
                 .withBackOff(config.conflictRetry().initialBackOff(), config.conflictRetry().maxBackOff())
                 .withJitter(0.5)

@@ -86,6 +86,16 @@ public class MidnightStore {
                         .findFirst());
     }
 
+    /** The latest published date's midnight, if any was published. */
+    public Uni<Optional<PublishedMidnight>> latest() {
+        return pool.query("""
+                        SELECT date, midnight_at, published_at, pending_locks, unlocked_count
+                        FROM midnight ORDER BY date DESC LIMIT 1""")
+                .execute()
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(MidnightStore::toMidnight)
+                        .findFirst());
+    }
+
     /** The history, newest date first. */
     public Uni<Page<PublishedMidnight>> page(PageRequest request) {
         Uni<Long> total = pool.query("SELECT count(*) FROM midnight").execute()

@@ -89,6 +89,19 @@ public class PendingLockStore {
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PendingLockStore::toLock).findFirst());
     }
 
+    /** How many locks are pending, and how many of them lift by a midnight. */
+    public record Counts(long pending, long dueByMidnight) {
+    }
+
+    public Uni<Counts> count(Instant midnight) {
+        return pool.preparedQuery("SELECT count(*), count(*) FILTER (WHERE unlocks_at <= $1) FROM pending_lock")
+                .execute(Tuple.of(Timestamps.utc(midnight)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Counts(row.getLong(0), row.getLong(1));
+                });
+    }
+
     /** Locks in the order they lift, then by contract, so pages are stable. */
     public Uni<Page<PendingLock>> page(PageRequest request) {
         Uni<Long> total = pool.query("SELECT count(*) FROM pending_lock").execute()

@@ -47,9 +47,10 @@ public class MidnightUnlocker {
     private final ReceivedMidnights received;
     private final int chunkSize;
     private final Duration tolerance;
+    private final PinMetrics metrics;
 
     public MidnightUnlocker(Transactions transactions, EventStore eventStore, PinStates states, Pool pool, Clock clock,
-                            PinPolicy policy, ReceivedMidnights received, PinConfig config) {
+                            PinPolicy policy, ReceivedMidnights received, PinConfig config, PinMetrics metrics) {
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.states = states;
@@ -59,6 +60,7 @@ public class MidnightUnlocker {
         this.received = received;
         this.chunkSize = config.midnightUnlockChunk();
         this.tolerance = config.midnightTolerance();
+        this.metrics = metrics;
     }
 
     /** Remembers an announced midnight (it may be ahead of this clock: then the sweep applies it once due). */
@@ -105,6 +107,7 @@ public class MidnightUnlocker {
 
     private Uni<Long> unlockFrom(String after, NavigableMap<Instant, UUID> causes, Instant bound, long total) {
         return transactions.inTransaction(tx -> unlockChunk(tx, after, causes, bound))
+                .invoke(chunk -> metrics.unlockedAtMidnight(chunk.unlocked()))
                 .chain(chunk -> chunk.selected() < chunkSize
                         ? Uni.createFrom().item(total + chunk.unlocked())
                         : unlockFrom(chunk.lastContractId(), causes, bound, total + chunk.unlocked()));

@@ -20,7 +20,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -43,9 +45,10 @@ public class PinService {
     private final PinSecrets secrets;
     private final PinPolicy policy;
     private final Clock clock;
+    private final PinMetrics metrics;
 
     public PinService(Transactions transactions, EventStore eventStore, PinStates states, ResetGrants grants, Pool pool,
-                      PinSecrets secrets, PinPolicy policy, Clock clock) {
+                      PinSecrets secrets, PinPolicy policy, Clock clock, PinMetrics metrics) {
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.states = states;
@@ -54,22 +57,23 @@ public class PinService {
         this.secrets = secrets;
         this.policy = policy;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Uni<Pin> set(String contractId, PinCode pin) {
-        return command(contractId, (tx, current, now) -> record(tx, current, current.set(pin, secrets, now), now))
+        return command("set", contractId, (tx, current, now) -> record(tx, current, current.set(pin, secrets, now), now))
                 .invoke(after -> LOG.infof("PIN set for contract %s", LogSafe.of(contractId)));
     }
 
     public Uni<VerificationResult> verify(String contractId, PinCode attempt, Channel channel) {
-        return command(contractId, (tx, current, now) -> {
+        return command("verify", contractId, (tx, current, now) -> {
             var verification = current.verify(attempt, channel, secrets, policy, now);
             return record(tx, current, verification.changes(), now).replaceWith(verification.result());
         });
     }
 
     public Uni<Disclosure> disclose(String contractId, String agentId, String identityCheckRef) {
-        return command(contractId, (tx, current, now) -> {
+        return command("disclose", contractId, (tx, current, now) -> {
             Disclosure disclosure = current.disclose(agentId, identityCheckRef, secrets, policy, now);
             return record(tx, current, disclosure.changes(), now).replaceWith(disclosure);
         }).invoke(d -> LOG.infof("PIN of contract %s disclosed to agent %s", LogSafe.of(contractId),
@@ -78,16 +82,17 @@ public class PinService {
 
     /** By a terminal of {@code shopId}: the grant must be for a visit at that shop. */
     public Uni<Pin> reset(String contractId, String reservationNumber, String shopId, PinCode newPin) {
-        return command(contractId, (tx, current, now) -> grants.find(tx, reservationNumber).chain(grant ->
+        return command("reset", contractId, (tx, current, now) -> grants.find(tx.client(), reservationNumber).chain(grant ->
                 record(tx, current, current.reset(newPin, reservationNumber, shopId, grant, secrets, now), now)))
                 .invoke(after -> LOG.infof("PIN of contract %s reset under reservation %s", LogSafe.of(contractId),
                         LogSafe.of(reservationNumber)));
     }
 
     /** In the caller's transaction (the consumer's inbox transaction). */
-    public Uni<Void> grantReset(SqlClient tx, IdentityVerified verified) {
+    public Uni<Void> grantReset(SqlClient client, IdentityVerified verified) {
         Instant now = clock.instant();
-        return lifted(tx, verified.contractId(), now).chain(pin -> grants.find(tx, verified.reservationNumber())
+        Unit tx = new Unit(client, new ArrayList<>()); // the consumer commits: nothing counted here
+        return lifted(tx, verified.contractId(), now).chain(pin -> grants.find(client, verified.reservationNumber())
                 .chain(existing -> record(tx, pin, pin.grantReset(verified, existing, policy), now)))
                 .replaceWithVoid();
     }
@@ -111,19 +116,30 @@ public class PinService {
 
     @FunctionalInterface
     private interface Command<T> {
-        Uni<T> run(SqlClient tx, Pin current, Instant now);
+        Uni<T> run(Unit tx, Pin current, Instant now);
     }
 
-    private <T> Uni<T> command(String contractId, Command<T> command) {
-        return transactions.inTransaction(tx -> {
+    /** One attempt at a command's transaction, and the changes it recorded (counted once it commits). */
+    private record Unit(SqlClient client, List<PinChange> recorded) {
+    }
+
+    private <T> Uni<T> command(String name, String contractId, Command<T> command) {
+        long started = System.nanoTime();
+        List<PinChange> recorded = new ArrayList<>();
+        return transactions.inTransaction(client -> {
+            recorded.clear(); // a retried attempt records anew
+            Unit tx = new Unit(client, recorded);
             Instant now = clock.instant();
             return lifted(tx, contractId, now).chain(pin -> command.run(tx, pin, now));
+        }).invoke(() -> {
+            metrics.committed(recorded);
+            metrics.commandTook(name, Duration.ofNanos(System.nanoTime() - started));
         });
     }
 
     /** The current PIN, with a lock that is over at {@code now} recorded as lifted first. */
-    private Uni<Pin> lifted(SqlClient tx, String contractId, Instant now) {
-        return current(tx, contractId).chain(pin -> record(tx, pin, pin.liftIfDue(policy, now), now));
+    private Uni<Pin> lifted(Unit tx, String contractId, Instant now) {
+        return current(tx.client(), contractId).chain(pin -> record(tx, pin, pin.liftIfDue(policy, now), now));
     }
 
     /**
@@ -146,11 +162,13 @@ public class PinService {
                 });
     }
 
-    private Uni<Pin> record(SqlClient tx, Pin before, List<PinChange> changes, Instant now) {
+    private Uni<Pin> record(Unit unit, Pin before, List<PinChange> changes, Instant now) {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(before);
         }
         Pin after = before.applyAll(changes, policy);
+        unit.recorded().addAll(changes);
+        SqlClient tx = unit.client();
         // Pipelined like the reads: the writes go out together; they commit or roll back together whatever
         // their order, and the first failure (e.g. the append's ConcurrencyConflict) fails the command.
         return Uni.combine().all().unis(

@@ -46,10 +46,12 @@ public class BookingService {
     private final ReservationNumbers numbers;
     private final BookingPolicy policy;
     private final Clock clock;
+    private final ReservationMetrics metrics;
 
     public BookingService(Transactions transactions, ReservationStreams streams, ReservationProjection projection,
                           SlotUsageStore slots, ReservationChanges changes, ReservationViews views,
-                          BookingAnswers answers, ReservationNumbers numbers, BookingPolicy policy, Clock clock) {
+                          BookingAnswers answers, ReservationNumbers numbers, BookingPolicy policy, Clock clock,
+                          ReservationMetrics metrics) {
         this.transactions = transactions;
         this.streams = streams;
         this.projection = projection;
@@ -60,6 +62,7 @@ public class BookingService {
         this.numbers = numbers;
         this.policy = policy;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Books a visit once per Idempotency-Key; the same key again answers the first booking. */
@@ -69,7 +72,9 @@ public class BookingService {
             return answers.claim(tx, idempotencyKey, command, now).chain(earlier -> earlier.isPresent()
                     ? Uni.createFrom().item(earlier.get())
                     : bookNew(tx, idempotencyKey, command, now));
-        });
+        })
+                .invoke(outcome -> metrics.booked(outcome.replayed()))
+                .onFailure(Refused.class).invoke(refused -> metrics.refused(((Refused) refused).refusal()));
     }
 
     /**

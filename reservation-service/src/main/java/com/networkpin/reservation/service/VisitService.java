@@ -28,15 +28,17 @@ public class VisitService {
     private final ReservationChanges changes;
     private final BookingPolicy policy;
     private final Clock clock;
+    private final ReservationMetrics metrics;
 
     public VisitService(Transactions transactions, Pool pool, ReservationProjection projection,
-                        ReservationChanges changes, BookingPolicy policy, Clock clock) {
+                        ReservationChanges changes, BookingPolicy policy, Clock clock, ReservationMetrics metrics) {
         this.transactions = transactions;
         this.pool = pool;
         this.projection = projection;
         this.changes = changes;
         this.policy = policy;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The shop's identity check; success is what lets the pin-service grant a reset. */
@@ -46,7 +48,7 @@ public class VisitService {
             Instant now = clock.instant();
             return changes.lockAndLoad(tx, number, access).chain(locked -> changes.recordAndView(tx, locked,
                     locked.reservation().checkIn(document, original, staffId, now, policy), now));
-        });
+        }).invoke(() -> metrics.checkedIn(document));
     }
 
     /**
@@ -69,6 +71,10 @@ public class VisitService {
                     .flatMap(locked -> locked.reservation().markNoShow(now, policy)
                             .map(noShow -> changes.record(tx, locked, noShow, now).replaceWith(true)))
                     .orElseGet(() -> Uni.createFrom().item(false)));
+        }).invoke(marked -> {
+            if (marked) {
+                metrics.noShow();
+            }
         });
     }
 
