@@ -57,7 +57,7 @@ class ProjectionRebuildTest {
         extra.entrySet().removeIf(lock -> lock.getValue().equals(live.get(lock.getKey())));
         long storyLocks = contracts.stream().map(ContractLog::contractId).filter(live::containsKey).count();
         figures.put("records", rebuilt.path("records").asLong())
-                .put("lockEvents", rebuilt.path("lockEvents").asLong())
+                .put("contracts", rebuilt.path("contracts").asLong())
                 .put("tookMs", rebuilt.path("tookMillis").asLong())
                 .put("storyLocks", storyLocks)
                 .put("expected", live.size())

@@ -1,7 +1,8 @@
 package com.networkpin.scheduler.rest;
 
-import com.networkpin.scheduler.store.PendingLockRebuild;
+import com.networkpin.scheduler.service.PendingLockRebuild;
 import com.networkpin.support.security.Roles;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,11 +25,10 @@ public class ProjectionResource {
         this.rebuild = rebuild;
     }
 
-    /** Not reactive: it runs on a worker thread, as reading the topic blocks. */
     @POST
     @Operation(summary = "Rebuild the pending locks from the whole PIN topic")
-    @APIResponse(responseCode = "200", description = "Records read, lock events applied, pending locks now")
-    public PendingLockRebuild.Rebuilt rebuild() {
+    @APIResponse(responseCode = "200", description = "Records read, contracts with lock events, pending locks now")
+    public Uni<PendingLockRebuild.Rebuilt> rebuild() {
         return rebuild.rebuild();
     }
 }

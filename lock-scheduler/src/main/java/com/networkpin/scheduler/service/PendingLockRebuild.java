@@ -1,18 +1,21 @@
-package com.networkpin.scheduler.store;
+package com.networkpin.scheduler.service;
 
+import com.networkpin.eventstore.Transactions;
 import com.networkpin.events.DomainEvent;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
+import com.networkpin.events.Locked;
+import com.networkpin.events.PinReset;
 import com.networkpin.events.Topics;
+import com.networkpin.events.Unlocked;
 import com.networkpin.scheduler.domain.LockChanges;
+import com.networkpin.scheduler.store.PendingLockStore;
 import io.smallrye.common.annotation.Identifier;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +29,10 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds the pending locks from the PIN topic, from its first record: the operator's remedy for a
  * projection that is suspect (a bug fixed, a table restored from an old backup). One transaction
- * locks the projection's tables first, so the live consumer waits; then it reads the topic up to its
- * end at that moment, empties the tables and writes what the whole topic folds into. A batch the live
- * consumer was applying meanwhile goes through after the commit and changes nothing it already saw:
- * the stream positions let only newer events through.
+ * holds the projection's writers back first, so the live consumer waits; then it reads the topic up
+ * to its end at that moment, empties the projection and writes what the whole topic folds into. A
+ * batch the live consumer was applying meanwhile goes through after the commit and changes nothing it
+ * already saw: the stream positions let only newer events through.
  *
  * <p>The PIN topic's retention (7 days by default) is enough: a lock lifts at the next midnight, so
  * every pending lock and the events that decide it are at most a day old.
@@ -37,60 +40,67 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PendingLockRebuild {
 
-    /** What a rebuild read and wrote. */
-    public record Rebuilt(long records, long lockEvents, long pendingLocks, long tookMillis) {
+    /** What a rebuild read (records; contracts with lock events) and wrote (pending locks). */
+    public record Rebuilt(long records, long contracts, long pendingLocks, long tookMillis) {
     }
 
     private static final Logger LOG = Logger.getLogger(PendingLockRebuild.class);
-    private static final Duration DB_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
-    private final Pool pool;
+    private final Transactions transactions;
     private final PendingLockStore locks;
     private final Map<String, Object> kafkaConfig;
     private final Clock clock;
 
-    public PendingLockRebuild(Pool pool, PendingLockStore locks,
+    public PendingLockRebuild(Transactions transactions, PendingLockStore locks,
                               @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock) {
-        this.pool = pool;
+        this.transactions = transactions;
         this.locks = locks;
         this.kafkaConfig = kafkaConfig;
         this.clock = clock;
     }
 
-    /** Blocks while it reads the topic: call it from a worker thread. */
-    public Rebuilt rebuild() {
+    public Uni<Rebuilt> rebuild() {
         long began = clock.millis();
-        SqlConnection conn = pool.getConnection().await().atMost(DB_TIMEOUT);
-        try {
-            Transaction tx = conn.begin().await().atMost(DB_TIMEOUT);
-            conn.query("LOCK TABLE pending_lock, pin_stream_position IN EXCLUSIVE MODE").execute()
-                    .await().atMost(DB_TIMEOUT);
-            List<ConsumerRecord<String, String>> records = readWholeTopic();
-            List<EventEnvelope<DomainEvent>> events = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : records) {
-                try {
-                    events.add(EventJson.read(record.value()));
-                } catch (RuntimeException unreadable) {
-                    // The live consumer dead-lettered it; it changes no lock.
-                }
+        return transactions.inTransaction(tx -> locks.holdWriters(tx)
+                        // The Kafka client blocks: off the event loop.
+                        .chain(() -> Uni.createFrom().item(this::readWholeTopic)
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                        .chain(latest -> {
+                            LockChanges changes = LockChanges.fromEnvelopes(List.copyOf(latest.byContract.values()));
+                            return locks.clear(tx).chain(() -> locks.apply(tx, changes))
+                                    .map(done -> new Rebuilt(latest.records, changes.sequences().size(),
+                                            changes.locked().size(), clock.millis() - began));
+                        }))
+                .invoke(rebuilt -> LOG.infof("pending locks rebuilt from %s: %s", Topics.PIN_EVENTS, rebuilt));
+    }
+
+    /**
+     * Per contract, the newest (by stream sequence) of its Locked, Unlocked and PinReset events: all a
+     * fold needs, so memory grows with the contracts, not with the topic.
+     */
+    private static final class LatestLockEvents {
+        final Map<String, EventEnvelope<DomainEvent>> byContract = new HashMap<>();
+        long records;
+
+        void add(ConsumerRecord<String, String> record) {
+            records++;
+            EventEnvelope<DomainEvent> envelope;
+            try {
+                envelope = EventJson.read(record.value());
+            } catch (RuntimeException unreadable) {
+                return; // the live consumer dead-lettered it; it changes no lock
             }
-            LockChanges changes = LockChanges.fromEnvelopes(events);
-            conn.query("DELETE FROM pending_lock").execute().await().atMost(DB_TIMEOUT);
-            conn.query("DELETE FROM pin_stream_position").execute().await().atMost(DB_TIMEOUT);
-            locks.apply(conn, changes).await().atMost(DB_TIMEOUT);
-            tx.commit().await().atMost(DB_TIMEOUT);
-            Rebuilt rebuilt = new Rebuilt(records.size(), changes.sequences().size(), changes.locked().size(),
-                    clock.millis() - began);
-            LOG.infof("pending locks rebuilt from %s: %s", Topics.PIN_EVENTS, rebuilt);
-            return rebuilt;
-        } finally {
-            conn.close().await().atMost(DB_TIMEOUT); // a transaction not committed rolls back
+            DomainEvent event = envelope.data();
+            if (event instanceof Locked || event instanceof Unlocked || event instanceof PinReset) {
+                byContract.merge(envelope.subject(), envelope,
+                        (known, later) -> later.sequence() > known.sequence() ? later : known);
+            }
         }
     }
 
-    /** Every record of the PIN topic up to its end now, without a consumer group (no offsets move). */
-    private List<ConsumerRecord<String, String>> readWholeTopic() {
+    /** The PIN topic up to its end now, read without a consumer group (no offsets move). */
+    private LatestLockEvents readWholeTopic() {
         Map<String, Object> config = new HashMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (ConsumerConfig.configNames().contains(key)) {
@@ -99,7 +109,7 @@ public class PendingLockRebuild {
         });
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        LatestLockEvents latest = new LatestLockEvents();
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.PIN_EVENTS, READ_TIMEOUT).stream()
@@ -114,11 +124,11 @@ public class PendingLockRebuild {
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        records.add(record);
+                        latest.add(record);
                     }
                 }
             }
         }
-        return records;
+        return latest;
     }
 }

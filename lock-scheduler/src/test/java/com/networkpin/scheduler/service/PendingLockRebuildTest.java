@@ -1,4 +1,4 @@
-package com.networkpin.scheduler.store;
+package com.networkpin.scheduler.service;
 
 import static com.networkpin.scheduler.PinEvents.envelope;
 import static com.networkpin.scheduler.PinEvents.locked;
@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.scheduler.PinEvents;
 import com.networkpin.scheduler.domain.PendingLock;
+import com.networkpin.scheduler.store.PendingLockStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,13 +56,13 @@ class PendingLockRebuildTest {
         sql("INSERT INTO pending_lock (contract_id, locked_at, unlocks_at) VALUES ($1, now(), now() + interval '1 day')",
                 lifted);
 
-        PendingLockRebuild.Rebuilt rebuilt = rebuild.rebuild();
+        PendingLockRebuild.Rebuilt rebuilt = rebuild.rebuild().await().atMost(TIMEOUT);
 
         assertEquals(keptBefore, lockOf(kept), "a right lock stays as it was");
         assertEquals(lostBefore, lockOf(lost), "the lost lock is back");
         assertEquals(Optional.empty(), lockOf(lifted), "the lifted lock is gone again");
         assertEquals(2, positionOf(lifted), "stream positions are rebuilt too");
-        assertTrue(rebuilt.lockEvents() >= 3 && rebuilt.records() >= 4, "read the whole topic: " + rebuilt);
+        assertTrue(rebuilt.contracts() >= 3 && rebuilt.records() >= 4, "read the whole topic: " + rebuilt);
     }
 
     private Optional<PendingLock> lockOf(String contract) {
