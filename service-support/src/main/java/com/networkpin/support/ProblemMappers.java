@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -82,6 +83,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Optional<Throwable> databaseAway = DatabaseUnavailable.cause(e);
+        if (databaseAway.isPresent()) {
+            // Expected while the database restarts: no stack trace per request, and the client may retry.
+            LOG.warnf("request failed, the database is unavailable: %s: %s",
+                    databaseAway.get().getClass().getName(), LogSafe.message(databaseAway.get()));
+            return Response.fromResponse(Problem.of(503, "database-unavailable", "Service unavailable",
+                    "The service cannot reach its database just now; try again shortly.").toResponse())
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected failure", LogSafe.throwable(e));
         return Problem.of(500, "internal", "Internal error", "The request could not be completed.").toResponse();
     }

@@ -1,5 +1,6 @@
 package com.networkpin.support;
 
+import io.vertx.sqlclient.DatabaseException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
+import java.net.ConnectException;
 
 /** A resource that exists only to exercise the problem mappers. */
 @Path("/echo")
@@ -21,6 +23,13 @@ public class EchoResource {
         if ("refuse".equals(greeting.name())) {
             throw new ProblemException(Problem.of(409, "refused", "Refused", "Refused on purpose.")
                     .with("reason", "ON_PURPOSE"));
+        }
+        if ("database-away".equals(greeting.name())) {
+            throw new IllegalStateException("query failed", new ConnectException("Connection refused"));
+        }
+        if ("database-starting".equals(greeting.name())) {
+            throw new DatabaseException("the database system is starting up", 0, "57P03") {
+            };
         }
         if ("crash".equals(greeting.name())) {
             throw new IllegalStateException("secret 4821 inside");

@@ -21,6 +21,8 @@ class ProblemMappersTest {
             "validation          | {\"name\":\"\",\"code\":\"48213\"} | 400 | /problems/validation",
             "domain refusal      | {\"name\":\"refuse\"}          | 409 | /problems/refused",
             "unexpected failure  | {\"name\":\"crash\"}           | 500 | /problems/internal",
+            "database away       | {\"name\":\"database-away\"}   | 503 | /problems/database-unavailable",
+            "database starting   | {\"name\":\"database-starting\"} | 503 | /problems/database-unavailable",
             "body over the limit | {\"name\":\"4821 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"} | 413 | /problems/body-too-large"})
     void everyFailureIsAProblemThatEchoesNoInput(String why, String body, int status, String type) {
         given().contentType("application/json").body(body)
@@ -39,6 +41,13 @@ class ProblemMappersTest {
         given().when().get("/echo").then().statusCode(405).contentType(Problem.MEDIA_TYPE);
         given().contentType("text/plain").body("x").when().post("/echo").then().statusCode(415)
                 .contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void aFailureWhileTheDatabaseIsAwayTellsTheClientWhenToTryAgain() {
+        given().contentType("application/json").body("{\"name\":\"database-away\"}")
+                .when().post("/echo")
+                .then().statusCode(503).header("Retry-After", "5");
     }
 
     @Test

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What one contract's client was told: the event types each accepted answer stands for, in order,
- * and whether its last request went unanswered (sent, but the connection failed), in which case
- * the pin-service may have recorded up to two more events the client never heard of.
+ * and whether its last request went unanswered (sent, but the connection failed or the service
+ * answered a 5xx), in which case the pin-service may have recorded up to two more events the client
+ * never heard of.
  */
 final class ContractLog {
 

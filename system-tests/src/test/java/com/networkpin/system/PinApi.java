@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networkpin.launcher.Http;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +76,10 @@ final class PinApi {
         return entries;
     }
 
-    static Http.Reply expect(Http.Reply reply, int status) {
-        if (reply.status() != status) {
-            throw new AssertionError("expected " + status + " from " + reply.method() + " " + reply.url() + " but got "
-                    + reply.status() + ": " + reply.rawBody());
+    static Http.Reply expect(Http.Reply reply, int... statuses) {
+        if (Arrays.stream(statuses).noneMatch(status -> status == reply.status())) {
+            throw new AssertionError("expected " + Arrays.toString(statuses) + " from " + reply.method() + " "
+                    + reply.url() + " but got " + reply.status() + ": " + reply.rawBody());
         }
         return reply;
     }

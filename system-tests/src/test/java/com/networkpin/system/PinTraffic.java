@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A steady stream of PIN verifications from a few clients in a closed loop, each working through
  * fresh contracts: set a PIN, then either right-wrong-right, or (every fourth contract) three wrong
  * entries and the right one while locked. Every answer is logged per contract. A client whose
- * request goes unanswered gives that contract up and, after a short pause, starts a fresh one.
+ * request goes unanswered (or is answered with a 5xx, whose outcome is as unknown) gives that contract
+ * up and, after a short pause, starts a fresh one.
  */
 final class PinTraffic {
 
@@ -105,6 +106,8 @@ final class PinTraffic {
             Http.Reply reply = request.get();
             if (reply.status() / 100 == 2) {
                 accepted.incrementAndGet();
+            } else if (reply.status() / 100 == 5) {
+                contract.unanswered(); // the service failed midway: it may have recorded the request or not
             }
             return reply;
         } catch (StackException e) { // connection refused or reset: no answer

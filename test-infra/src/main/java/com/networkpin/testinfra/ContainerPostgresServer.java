@@ -1,30 +1,47 @@
 package com.networkpin.testinfra;
 
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-/** PostgreSQL in a Docker container, where a Docker engine exists. */
+/**
+ * PostgreSQL in a Docker container, where a Docker engine exists. {@link #stop()} pauses the
+ * container rather than stopping it: a stopped container would come back on another mapped port, a
+ * paused one keeps its address and its data (clients then wait instead of being refused).
+ */
 public final class ContainerPostgresServer implements PostgresServer {
 
     private static final String IMAGE = System.getProperty("networkpin.infra.postgres-image", "postgres:17-alpine");
     private static final int POSTGRES_PORT = 5432;
 
     private final PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
+    private boolean paused;
 
     public ContainerPostgresServer() {
         // Ryuk would remove it too, but not where Ryuk is disabled.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "container-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::terminate, "container-postgres-stop"));
     }
 
     @Override
     public synchronized void start() {
-        if (!container.isRunning()) {
+        if (paused) {
+            DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
+            paused = false;
+        } else if (!container.isRunning()) {
             container.start();
         }
     }
 
     @Override
     public synchronized void stop() {
+        if (container.isRunning() && !paused) {
+            DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec();
+            paused = true;
+        }
+    }
+
+    private synchronized void terminate() {
         container.stop();
+        paused = false;
     }
 
     @Override

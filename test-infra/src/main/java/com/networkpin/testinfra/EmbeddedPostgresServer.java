@@ -7,7 +7,12 @@ import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** A real PostgreSQL run from the binaries that zonky ships in Maven jars; no Docker needed. */
+/**
+ * A real PostgreSQL run from the binaries that zonky ships in Maven jars; no Docker needed.
+ *
+ * <p>The data directory and the port are chosen once, so {@link #stop()} then {@link #start()} brings
+ * the server back on the same address with the data it had, as a database restart would.
+ */
 public final class EmbeddedPostgresServer implements PostgresServer {
 
     /** Outside target/, so that "mvn clean" does not force a new unpack (≈2.5 s) of the binaries. */
@@ -15,21 +20,29 @@ public final class EmbeddedPostgresServer implements PostgresServer {
             new File(System.getProperty("user.home"), ".cache/network-pin/embedded-postgres");
 
     private final Path dataDirectory;
-    private final int port;
+    private final boolean temporary;
+    /** 0 until the first start has chosen a free one. */
+    private int port;
     private EmbeddedPostgres postgres;
     private PostmasterWatchdog watchdog;
 
-    /** @param dataDirectory kept between runs if given; a fresh temporary one is used if null */
+    /** @param dataDirectory kept between runs if given; a fresh temporary one, deleted at JVM exit, if null */
     public EmbeddedPostgresServer(Path dataDirectory) {
         this(dataDirectory, 0);
     }
 
     /** @param port a fixed port for a long-running local server; 0 for any free one */
     public EmbeddedPostgresServer(Path dataDirectory, int port) {
-        this.dataDirectory = dataDirectory;
+        this.temporary = dataDirectory == null;
+        this.dataDirectory = temporary ? TemporaryDirectory.create("postgres") : dataDirectory;
         this.port = port;
         // pg_ctl daemonises the server: without this it would outlive the JVM.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop();
+            if (temporary) {
+                TemporaryDirectory.delete(this.dataDirectory);
+            }
+        }, "embedded-postgres-stop"));
     }
 
     @Override
@@ -44,26 +57,29 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
                 // Ours, registered in the constructor, also covers a stop before JVM exit.
-                .setRegisterShutdownHook(false);
+                .setRegisterShutdownHook(false)
+                // initdb runs only where the directory holds no cluster yet; a restart keeps the data.
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false);
         if (port != 0) {
             builder.setPort(port);
         }
-        if (dataDirectory == null) {
+        if (temporary) {
             // Throw-away data: durability only costs time.
             builder.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
-        } else {
-            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
         try {
             postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
         }
+        port = postgres.getPort();
         watchdog = PostmasterWatchdog.watch(postgres.getPostgresDatabase());
     }
 
+    /** A fast shutdown (pg_ctl -m fast): open sessions are ended, as in a database restart. */
     @Override
     public synchronized void stop() {
         if (postgres == null) {
@@ -79,11 +95,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         }
     }
 
-    /** Next to the data directory, or in java.io.tmpdir (inside target/ in a build). */
+    /** Next to the data directory (in java.io.tmpdir, inside target/ in a build, for a temporary one). */
     private File logFile() {
-        File directory = dataDirectory == null
-                ? new File(System.getProperty("java.io.tmpdir"))
-                : dataDirectory.toAbsolutePath().getParent().toFile();
+        File directory = dataDirectory.toAbsolutePath().getParent().toFile();
         directory.mkdirs();
         return new File(directory, "embedded-postgres.log");
     }
@@ -93,9 +107,13 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         return "localhost";
     }
 
+    /** The same before and after a stop: clients reconnect to the restarted server where they left. */
     @Override
     public synchronized int port() {
-        return running().getPort();
+        if (port == 0) {
+            throw new IllegalStateException("PostgreSQL has not been started");
+        }
+        return port;
     }
 
     /** initdb ran with trust authentication: any password is accepted. */
@@ -107,12 +125,5 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     @Override
     public String password() {
         return "postgres";
-    }
-
-    private EmbeddedPostgres running() {
-        if (postgres == null) {
-            throw new IllegalStateException("PostgreSQL is not running");
-        }
-        return postgres;
     }
 }

@@ -9,12 +9,16 @@ import java.util.Properties;
 
 import org.postgresql.Driver;
 
-/** A running PostgreSQL server, embedded or in a container. */
+/** A running PostgreSQL server, embedded or in a container, that tests may stop and start again. */
 public interface PostgresServer {
 
     void start();
 
-    /** Idempotent; also run at JVM exit, since the server process would otherwise outlive us. */
+    /**
+     * Takes the server away (idempotent; also run at JVM exit, since the server process would otherwise
+     * outlive us). A later {@link #start()} brings it back on the same address with the same data, so
+     * fault tests can check what survives a database outage.
+     */
     void stop();
 
     String host();

@@ -42,6 +42,18 @@ public class PendingLockStore {
                 .chain(newer -> upsert(tx, newer.locked().values()).chain(() -> delete(tx, newer.lifted())));
     }
 
+    /** Holds every writer of the projection (the live consumer) back until the caller's transaction ends; reads go on. */
+    public Uni<Void> holdWriters(SqlClient tx) {
+        return tx.query("LOCK TABLE pending_lock, pin_stream_position IN EXCLUSIVE MODE").execute().replaceWithVoid();
+    }
+
+    /** Empties the projection and its stream positions, in the caller's transaction (a rebuild's first write). */
+    public Uni<Void> clear(SqlClient tx) {
+        return tx.query("DELETE FROM pending_lock").execute()
+                .chain(() -> tx.query("DELETE FROM pin_stream_position").execute())
+                .replaceWithVoid();
+    }
+
     /** The contracts whose recorded stream position moved forward to the given sequence. */
     private static Uni<Set<String>> advance(SqlClient tx, Map<String, Long> sequences) {
         if (sequences.isEmpty()) {

@@ -44,7 +44,7 @@ class AccessTest {
     static final List<Call> CALLS = List.of(
             new Call("GET", "/locks"), new Call("GET", "/locks/C-1"),
             new Call("GET", "/midnights"), new Call("GET", "/midnights/next"), new Call("GET", "/midnights/2030-01-01"),
-            new Call("POST", "/admin/clock/next-midnight"),
+            new Call("POST", "/admin/clock/next-midnight"), new Call("POST", "/admin/projection/rebuild"),
             // event-store's operator resource for parked outbox rows, served by every service
             new Call("GET", "/admin/outbox/parked"), new Call("POST", "/admin/outbox/parked/1/retry"),
             new Call("POST", "/admin/outbox/parked/1/discard"));
