@@ -76,6 +76,8 @@ class SecrecyTest {
 
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         assertTrue(contracts.stream().allMatch(log::contains), "the scan read this test's log lines");
+        assertTrue(log.lines().allMatch(line -> line.startsWith("{") && line.endsWith("}")),
+                "the log is in the prod form: one JSON object per line");
         assertNoPin("log", log, secrets);
         assertNoToken(log, bearerTokens);
 
