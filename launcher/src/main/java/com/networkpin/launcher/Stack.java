@@ -46,7 +46,8 @@ public final class Stack {
                 case "demo" -> new DemoStory(new DemoPrinter(System.out), new Actors(new KeycloakTokens(KEYCLOAK_URL))).run();
                 case "token" -> System.out.println(TokenCommand.token(new KeycloakTokens(KEYCLOAK_URL),
                         arguments.subList(1, arguments.size())));
-                default -> throw new StackException("usage: ./stack up [-d] [--fresh] | demo | token ROLE | down");
+                case "status" -> new StatusCommand().print(System.out);
+                default -> throw new StackException("usage: ./stack up [-d] [--fresh] | demo | token ROLE | status | down");
             }
         } catch (StackException e) {
             System.err.println("stack: " + e.getMessage());
