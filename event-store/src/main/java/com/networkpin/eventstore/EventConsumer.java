@@ -5,6 +5,9 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.LogSafe;
 import com.networkpin.events.UnreadableEventException;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -47,16 +50,18 @@ public class EventConsumer {
     private final TransientFailures failures;
     private final EventStoreConfig.Consumer config;
     private final EventStoreMetrics metrics;
+    private final Tracing tracing;
     private volatile boolean stopping;
 
     public EventConsumer(Transactions transactions, Inbox inbox, Outbox outbox, TransientFailures failures,
-                         EventStoreConfig config, EventStoreMetrics metrics) {
+                         EventStoreConfig config, EventStoreMetrics metrics, Tracing tracing) {
         this.transactions = transactions;
         this.inbox = inbox;
         this.outbox = outbox;
         this.failures = failures;
         this.config = config.consumer();
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -74,6 +79,32 @@ public class EventConsumer {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<Span> spans = startSpans(consumer, records);
+        return consumeBatch(consumer, records, batch, preparation, projection)
+                .onTermination().invoke(() -> spans.forEach(Span::end));
+    }
+
+    /**
+     * A consumer span per record that names its trace; the batch's first one is current, so what the
+     * batch writes to the outbox (dead letters, the events it causes) continues that trace.
+     */
+    private List<Span> startSpans(String consumer, List<IncomingRecord> records) {
+        List<Span> spans = new ArrayList<>();
+        for (IncomingRecord record : records) {
+            if (record.traceparent() != null) {
+                Span span = tracing.start(consumer + " process " + record.topic(), SpanKind.CONSUMER,
+                        record.traceparent());
+                span.setAttribute(AttributeKey.stringKey("messaging.destination.name"), record.topic());
+                span.setAttribute(AttributeKey.stringKey("messaging.consumer.group.name"), consumer);
+                spans.add(span);
+            }
+        }
+        Tracing.makeCurrent(spans.isEmpty() ? null : spans.get(0));
+        return spans;
+    }
+
+    private Uni<Void> consumeBatch(String consumer, List<IncomingRecord> records, Batch batch, Preparation preparation,
+                                   Projection projection) {
         List<EventEnvelope<DomainEvent>> events = List.copyOf(batch.events().values());
         return retrying(consumer, "a batch of " + records.size(), () -> preparation.prepare(events)
                 .chain(() -> transactions.inTransaction(tx -> outbox.enqueue(tx, batch.deadLetters())

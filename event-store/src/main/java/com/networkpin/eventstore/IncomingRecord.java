@@ -16,13 +16,15 @@ import org.apache.kafka.common.header.Header;
 /**
  * A consumed Kafka record, reduced to what the consumer needs to apply or dead-letter it.
  *
- * @param source its CloudEvents {@code ce_source} header; null when it has none
+ * @param source      its CloudEvents {@code ce_source} header; null when it has none
+ * @param traceparent the W3C trace context of what published it; null when it has none
  */
-public record IncomingRecord(String topic, int partition, long offset, String key, String value, String source) {
+public record IncomingRecord(String topic, int partition, long offset, String key, String value, String source,
+                             String traceparent) {
 
     public static IncomingRecord of(ConsumerRecord<String, String> record) {
         return new IncomingRecord(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                header(record, CloudEventHeaders.SOURCE));
+                header(record, CloudEventHeaders.SOURCE), header(record, Tracing.TRACEPARENT));
     }
 
     /**

@@ -7,8 +7,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Queues messages in the caller's transaction; {@link OutboxRelay} sends them after commit. */
+/**
+ * Queues messages in the caller's transaction; {@link OutboxRelay} sends them after commit. Each
+ * carries the {@code traceparent} of the request or message being handled (see {@link Tracing}).
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -18,6 +22,7 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         int size = messages.size();
+        String traceparent = Tracing.currentTraceparent().orElse(null);
         String[] topics = new String[size];
         String[] keys = new String[size];
         String[] headers = new String[size];
@@ -26,7 +31,11 @@ public class Outbox {
             OutboxMessage message = messages.get(i);
             topics[i] = message.topic();
             keys[i] = message.key();
-            headers[i] = new JsonObject(new HashMap<>(message.headers())).encode();
+            Map<String, Object> messageHeaders = new HashMap<>(message.headers());
+            if (traceparent != null) {
+                messageHeaders.putIfAbsent(Tracing.TRACEPARENT, traceparent);
+            }
+            headers[i] = new JsonObject(messageHeaders).encode();
             values[i] = message.value();
         }
         // Ids, and so the relay's order per key, follow the list.

@@ -33,6 +33,9 @@ public record OutboxMessage(String topic, String key, Map<String, String> header
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(DEAD_LETTER_REASON, reason);
         headers.put(DEAD_LETTER_ORIGIN, record.topic() + "/" + record.partition() + "@" + record.offset());
+        if (record.traceparent() != null) {
+            headers.put(Tracing.TRACEPARENT, record.traceparent()); // the dead letter stays in its trace
+        }
         return new OutboxMessage(Topics.deadLetter(record.topic()), record.key() == null ? "" : record.key(),
                 headers, record.value() == null ? "" : record.value());
     }

@@ -44,6 +44,6 @@ class ProvenanceTest {
     }
 
     private static IncomingRecord record(String topic, String source) {
-        return new IncomingRecord(topic, 0, 0, "2031-01-07", "{}", source);
+        return new IncomingRecord(topic, 0, 0, "2031-01-07", "{}", source, null);
     }
 }
