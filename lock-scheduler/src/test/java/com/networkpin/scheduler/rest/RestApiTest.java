@@ -24,7 +24,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
@@ -96,16 +95,6 @@ class RestApiTest {
     void badPagingIsRefused(String query) {
         assertProblem(asOperator().get("/locks?" + query).then(), 400);
         assertProblem(asOperator().get("/midnights?" + query).then(), 400);
-    }
-
-    @ParameterizedTest
-    @MethodSource("malformedContractIds")
-    void aMalformedContractIdIsRefused(String contractId) {
-        assertProblem(asOperator().get("/locks/" + contractId).then(), 400);
-    }
-
-    static List<String> malformedContractIds() {
-        return List.of("bad!id", "-starts-with-a-dash", "C".repeat(101));
     }
 
     @Test

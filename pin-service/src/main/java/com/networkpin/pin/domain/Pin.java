@@ -4,6 +4,7 @@ import com.networkpin.events.AttemptFailed;
 import com.networkpin.events.AttemptRefused;
 import com.networkpin.events.AttemptSucceeded;
 import com.networkpin.events.Channel;
+import com.networkpin.events.ContractIds;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Locked;
 import com.networkpin.events.MidnightUnlock;
@@ -48,6 +49,7 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
     // ---- decisions ----
 
     public List<PinChange> set(PinCode pin, PinSecrets secrets, Instant now) {
+        ContractIds.requireValid(contractId); // the one definition every service checks, so no other id gets a PIN
         if (status != PinStatus.NOT_SET) {
             throw new PinRefused(RefusalReason.PIN_ALREADY_SET,
                     "The PIN is already set; it can only be changed at a shop (reset).");
