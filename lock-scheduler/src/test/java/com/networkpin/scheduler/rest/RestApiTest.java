@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.networkpin.events.JapanTime;
 import com.networkpin.scheduler.PinEvents;
 import com.networkpin.support.MovableClock;
 import com.networkpin.testinfra.ResetMovableClocks;
@@ -47,7 +48,7 @@ class RestApiTest {
                 asOperator().get("/locks/" + contract).statusCode() == 200);
         asOperator().get("/locks/" + contract).then().statusCode(200)
                 .body("contractId", equalTo(contract))
-                .body("unlocksAt", equalTo(midnight.toString()));
+                .body("unlocksAt", equalTo(JapanTime.format(midnight)));
         asOperator().queryParam("size", 100).get("/locks").then().statusCode(200)
                 .body("items.contractId", hasItem(contract))
                 .body("page", equalTo(0))
@@ -61,7 +62,7 @@ class RestApiTest {
         Instant nextMidnight = japan(today.plusDays(1), LocalTime.MIDNIGHT);
         int before = asOperator().get("/midnights/next").then().statusCode(200)
                 .body("date", equalTo(today.plusDays(1).toString()))
-                .body("midnight", equalTo(nextMidnight.toString()))
+                .body("midnight", equalTo(JapanTime.format(nextMidnight)))
                 .extract().path("pendingLocks");
         String contract = newContractId();
 
@@ -83,7 +84,7 @@ class RestApiTest {
 
         asOperator().get("/midnights/" + date).then().statusCode(200)
                 .body("date", equalTo(date.toString()))
-                .body("midnight", equalTo(japan(date, LocalTime.MIDNIGHT).toString()))
+                .body("midnight", equalTo(JapanTime.format(japan(date, LocalTime.MIDNIGHT))))
                 .body("unlockedCount", equalTo(0));
         asOperator().queryParam("size", 1).get("/midnights").then().statusCode(200)
                 .body("size", equalTo(1))

@@ -6,6 +6,7 @@ import com.networkpin.events.AttemptSucceeded;
 import com.networkpin.events.Channel;
 import com.networkpin.events.ContractIds;
 import com.networkpin.events.IdentityVerified;
+import com.networkpin.events.JapanTime;
 import com.networkpin.events.Locked;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.PinDisclosed;
@@ -90,13 +91,13 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
         if (!policy.isMannedChatOpen(now)) {
             Instant opening = policy.nextMannedChatOpening(now);
             throw new PinRefused(RefusalReason.OUTSIDE_MANNED_HOURS,
-                    "The manned chat is closed; it opens next at " + opening + ".", opening);
+                    "The manned chat is closed; it opens next at " + JapanTime.format(opening, policy.zone()) + ".", opening);
         }
         if (disclosuresOn(policy.dateOf(now)) >= policy.dailyDisclosureLimit()) {
             Instant tomorrow = policy.nextMidnightAfter(now);
             throw new PinRefused(RefusalReason.DAILY_DISCLOSURE_LIMIT,
                     "The PIN of this contract has been disclosed " + policy.dailyDisclosureLimit()
-                            + " times today; try again after " + tomorrow + ".", tomorrow);
+                            + " times today; try again after " + JapanTime.format(tomorrow, policy.zone()) + ".", tomorrow);
         }
         List<PinChange> changes = List.of(PinChange.of(new PinDisclosed(contractId, agentId, identityCheckRef, now)));
         return new Disclosure(changes, secrets.reveal(contractId, credential));
