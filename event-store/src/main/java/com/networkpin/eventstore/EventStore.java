@@ -4,10 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,8 +20,6 @@ import java.util.stream.StreamSupport;
  */
 @ApplicationScoped
 public class EventStore {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Events to append to one stream after {@code expectedVersion}. */
     public record StreamAppend(String streamId, long expectedVersion, List<NewEvent> events) {
@@ -88,7 +84,7 @@ public class EventStore {
         return advance(tx, streamId, expectedVersion, newVersion)
                 .chain(() -> insertEvents(tx, append))
                 .chain(() -> outbox.enqueue(tx, publications(append)))
-                .onFailure(EventStore::isConflict).transform(ConcurrencyConflict::new);
+                .onFailure(SqlValues::isUniqueViolation).transform(ConcurrencyConflict::new);
     }
 
     /**
@@ -105,7 +101,7 @@ public class EventStore {
         return advanceAll(tx, nonEmpty)
                 .chain(() -> insertEvents(tx, nonEmpty))
                 .chain(() -> outbox.enqueue(tx, publications(nonEmpty)))
-                .onFailure(EventStore::isConflict).transform(ConcurrencyConflict::new);
+                .onFailure(SqlValues::isUniqueViolation).transform(ConcurrencyConflict::new);
     }
 
     private Uni<Void> advance(SqlClient tx, String streamId, long expectedVersion, long newVersion) {
@@ -161,7 +157,7 @@ public class EventStore {
                 versions.add(++version);
                 eventIds.add(event.eventId());
                 types.add(event.type());
-                occurredAt.add(event.occurredAt().atOffset(ZoneOffset.UTC));
+                occurredAt.add(SqlValues.utc(event.occurredAt()));
                 data.add(event.data());
             }
         }
@@ -185,9 +181,5 @@ public class EventStore {
     private static StoredEvent toStoredEvent(String streamId, Row row) {
         return new StoredEvent(streamId, row.getLong(0), row.getUUID(1), row.getString(2),
                 row.getOffsetDateTime(3).toInstant(), row.getString(4));
-    }
-
-    private static boolean isConflict(Throwable failure) {
-        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
     }
 }

@@ -19,6 +19,13 @@ public final class CloudEventHeaders {
     public static final String DATA_SCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
 
+    /**
+     * Where the published schemas are named: each schema's absolute {@code $id} and the events'
+     * {@code ce_dataschema} are this and {@code <type>.schema.json}. An identifier under a reserved
+     * domain (RFC 2606): stable, never fetched; consumers map it to {@code pin-events/schemas/}.
+     */
+    public static final String SCHEMA_BASE = "https://network-pin.example/schemas/";
+
     private static final String SOURCE_PREFIX = "/network-pin/";
     private static final String TYPE_PREFIX = "network-pin.";
 
@@ -41,10 +48,10 @@ public final class CloudEventHeaders {
         headers.put(SPEC_VERSION, "1.0");
         headers.put(ID, envelope.id().toString());
         headers.put(SOURCE, sourceOf(type));
-        headers.put(TYPE, TYPE_PREFIX + envelope.type());
+        headers.put(TYPE, typeOf(type));
         headers.put(SUBJECT, envelope.subject());
         headers.put(TIME, DateTimeFormatter.ISO_INSTANT.format(envelope.occurredAt()));
-        headers.put(DATA_SCHEMA, "schemas/" + envelope.type() + ".schema.json");
+        headers.put(DATA_SCHEMA, type.dataSchema().toString());
         headers.put(CONTENT_TYPE, "application/json");
         return headers;
     }

@@ -1,5 +1,6 @@
 package com.networkpin.events;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,11 @@ public enum EventType {
 
     public int schemaVersion() {
         return schemaVersion;
+    }
+
+    /** The absolute URI of the published schema: its {@code $id} and the events' {@code ce_dataschema}. */
+    public URI dataSchema() {
+        return URI.create(CloudEventHeaders.SCHEMA_BASE + typeName() + ".schema.json");
     }
 
     public static EventType of(Class<?> recordClass) {

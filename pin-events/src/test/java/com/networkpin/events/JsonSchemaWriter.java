@@ -19,7 +19,7 @@ final class JsonSchemaWriter {
     static ObjectNode schemaOf(EventType type) {
         ObjectNode schema = JSON.objectNode();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.put("$id", "schemas/" + type.typeName() + ".schema.json");
+        schema.put("$id", type.dataSchema().toString());
         schema.put("title", type.typeName());
         schema.put("description", "Envelope of " + type.typeName() + " on topic " + type.topic()
                 + ", schema version " + type.schemaVersion());

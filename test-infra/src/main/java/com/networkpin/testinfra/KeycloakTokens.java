@@ -100,7 +100,7 @@ public final class KeycloakTokens {
         String admin = adminAuthorization();
         String users = url + "/admin/realms/" + KeycloakServer.REALM + "/users";
         Map<String, Object> user = Map.of("username", name, "enabled", true, "emailVerified", true,
-                "email", name + "@network-pin.example", "firstName", name, "lastName", role,
+                "email", emailOf(name), "firstName", name, "lastName", role,
                 "attributes", attributes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))),
                 "credentials", List.of(Map.of("type", "password", "value", DEMO_PASSWORD, "temporary", false)));
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", admin)
@@ -115,6 +115,13 @@ public final class KeycloakTokens {
         grantRole(admin, id, role);
         ensured.add(name);
         return name;
+    }
+
+    /** A valid, unique address: a local part has at most 64 characters (RFC 5321), a user name may have more. */
+    private static String emailOf(String name) {
+        String local = name.length() <= 64 ? name
+                : "user-" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+        return local + "@network-pin.example";
     }
 
     /**

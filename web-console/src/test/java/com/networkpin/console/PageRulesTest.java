@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -49,6 +52,18 @@ class PageRulesTest {
         assertEquals("/", LandingPage.localPath("//evil.example/"));
         assertEquals("/", LandingPage.localPath("/\\evil.example"));
         assertEquals("/", LandingPage.localPath(null));
+    }
+
+    /** The services answer every time in Japan time ({@code …+09:00}); the pages read them as instants. */
+    @Test
+    void answersInJapanTimeAreReadAsTheirInstants() throws Exception {
+        ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+
+        Views.PinState state = json.readValue("{\"status\":\"LOCKED\",\"lockedAt\":\"2026-11-30T23:59:30.5+09:00\","
+                + "\"unlocksAt\":\"2026-12-01T00:00:00+09:00\"}", Views.PinState.class);
+
+        assertEquals(Instant.parse("2026-11-30T14:59:30.500Z"), state.lockedAt());
+        assertEquals(Instant.parse("2026-11-30T15:00:00Z"), state.unlocksAt());
     }
 
     @Test

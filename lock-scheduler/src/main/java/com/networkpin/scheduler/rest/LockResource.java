@@ -3,13 +3,13 @@ package com.networkpin.scheduler.rest;
 import com.networkpin.scheduler.domain.Page;
 import com.networkpin.scheduler.domain.PendingLock;
 import com.networkpin.scheduler.store.PendingLockStore;
+import com.networkpin.support.ContractId;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
 import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.OPERATOR)
 @Tag(name = "Pending locks", description = "PIN locks waiting for the next midnight in Japan")
 public class LockResource {
-
-    static final String CONTRACT_ID = "[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}";
 
     private final PendingLockStore locks;
 
@@ -52,7 +50,7 @@ public class LockResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No pending lock for the contract",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<PendingLock> get(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId) {
+    public Uni<PendingLock> get(@PathParam("contractId") @ContractId String contractId) {
         return locks.find(contractId).map(lock -> lock.orElseThrow(() -> new ProblemException(
                 Problem.of(404, "lock-not-found", "No pending lock", "This contract has no pending PIN lock."))));
     }

@@ -1,6 +1,7 @@
 package com.networkpin.scheduler.store;
 
 import com.networkpin.events.MidnightUnlock;
+import com.networkpin.eventstore.SqlValues;
 import com.networkpin.scheduler.domain.Midnight;
 import com.networkpin.scheduler.domain.Page;
 import com.networkpin.scheduler.domain.PageRequest;
@@ -59,8 +60,8 @@ public class MidnightStore {
                         SELECT $1, $2, $3, $4, (SELECT count(*) FROM pending_lock WHERE unlocks_at <= $2)
                         ON CONFLICT DO NOTHING
                         RETURNING pending_locks""")
-                .execute(Tuple.of(midnight.date(), Timestamps.utc(midnight.instant()),
-                        MidnightUnlock.eventIdFor(midnight.date()), Timestamps.utc(publishedAt)))
+                .execute(Tuple.of(midnight.date(), SqlValues.utc(midnight.instant()),
+                        MidnightUnlock.eventIdFor(midnight.date()), SqlValues.utc(publishedAt)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getLong(0)).findFirst());
     }
 

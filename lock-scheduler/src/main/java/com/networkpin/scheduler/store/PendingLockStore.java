@@ -1,5 +1,6 @@
 package com.networkpin.scheduler.store;
 
+import com.networkpin.eventstore.SqlValues;
 import com.networkpin.scheduler.domain.LockChanges;
 import com.networkpin.scheduler.domain.Page;
 import com.networkpin.scheduler.domain.PageRequest;
@@ -77,7 +78,7 @@ public class PendingLockStore {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = locks.stream()
-                .map(l -> Tuple.of(l.contractId(), Timestamps.utc(l.lockedAt()), Timestamps.utc(l.unlocksAt())))
+                .map(l -> Tuple.of(l.contractId(), SqlValues.utc(l.lockedAt()), SqlValues.utc(l.unlocksAt())))
                 .toList();
         return tx.preparedQuery("INSERT INTO pending_lock (" + COLUMNS + ") VALUES ($1, $2, $3)"
                         + " ON CONFLICT (contract_id) DO UPDATE"
@@ -107,7 +108,7 @@ public class PendingLockStore {
 
     public Uni<Counts> count(Instant midnight) {
         return pool.preparedQuery("SELECT count(*), count(*) FILTER (WHERE unlocks_at <= $1) FROM pending_lock")
-                .execute(Tuple.of(Timestamps.utc(midnight)))
+                .execute(Tuple.of(SqlValues.utc(midnight)))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Counts(row.getLong(0), row.getLong(1));
@@ -129,7 +130,7 @@ public class PendingLockStore {
     /** How many locks lift at or before {@code midnight}. */
     public Uni<Long> countDueBy(Instant midnight) {
         return pool.preparedQuery("SELECT count(*) FROM pending_lock WHERE unlocks_at <= $1")
-                .execute(Tuple.of(Timestamps.utc(midnight)))
+                .execute(Tuple.of(SqlValues.utc(midnight)))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 

@@ -4,6 +4,7 @@ import static com.networkpin.scheduler.TestDates.randomFutureDate;
 import static com.networkpin.scheduler.Callers.asOperator;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.networkpin.events.JapanTime;
 import com.networkpin.support.MovableClock;
 import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,9 +34,9 @@ class DemoClockTest {
         Instant justPast = tomorrow.atTime(LocalTime.of(0, 0, 1)).toInstant(ZoneOffset.ofHours(9));
 
         asOperator().post("/admin/clock/next-midnight").then().statusCode(200)
-                .body("now", equalTo(justPast.toString()))
+                .body("now", equalTo(JapanTime.format(justPast)))
                 .body("published.date", equalTo(tomorrow.toString()))
-                .body("published.midnight", equalTo(justPast.minusSeconds(1).toString()));
+                .body("published.midnight", equalTo(JapanTime.format(justPast.minusSeconds(1))));
 
         asOperator().get("/midnights/" + tomorrow).then().statusCode(200)
                 .body("date", equalTo(tomorrow.toString()));

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.networkpin.events.JapanTime;
 import com.networkpin.scheduler.PinEvents;
 import com.networkpin.support.MovableClock;
 import com.networkpin.testinfra.ResetMovableClocks;
@@ -24,7 +25,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
@@ -48,7 +48,7 @@ class RestApiTest {
                 asOperator().get("/locks/" + contract).statusCode() == 200);
         asOperator().get("/locks/" + contract).then().statusCode(200)
                 .body("contractId", equalTo(contract))
-                .body("unlocksAt", equalTo(midnight.toString()));
+                .body("unlocksAt", equalTo(JapanTime.format(midnight)));
         asOperator().queryParam("size", 100).get("/locks").then().statusCode(200)
                 .body("items.contractId", hasItem(contract))
                 .body("page", equalTo(0))
@@ -62,7 +62,7 @@ class RestApiTest {
         Instant nextMidnight = japan(today.plusDays(1), LocalTime.MIDNIGHT);
         int before = asOperator().get("/midnights/next").then().statusCode(200)
                 .body("date", equalTo(today.plusDays(1).toString()))
-                .body("midnight", equalTo(nextMidnight.toString()))
+                .body("midnight", equalTo(JapanTime.format(nextMidnight)))
                 .extract().path("pendingLocks");
         String contract = newContractId();
 
@@ -84,7 +84,7 @@ class RestApiTest {
 
         asOperator().get("/midnights/" + date).then().statusCode(200)
                 .body("date", equalTo(date.toString()))
-                .body("midnight", equalTo(japan(date, LocalTime.MIDNIGHT).toString()))
+                .body("midnight", equalTo(JapanTime.format(japan(date, LocalTime.MIDNIGHT))))
                 .body("unlockedCount", equalTo(0));
         asOperator().queryParam("size", 1).get("/midnights").then().statusCode(200)
                 .body("size", equalTo(1))
@@ -96,16 +96,6 @@ class RestApiTest {
     void badPagingIsRefused(String query) {
         assertProblem(asOperator().get("/locks?" + query).then(), 400);
         assertProblem(asOperator().get("/midnights?" + query).then(), 400);
-    }
-
-    @ParameterizedTest
-    @MethodSource("malformedContractIds")
-    void aMalformedContractIdIsRefused(String contractId) {
-        assertProblem(asOperator().get("/locks/" + contractId).then(), 400);
-    }
-
-    static List<String> malformedContractIds() {
-        return List.of("bad!id", "-starts-with-a-dash", "C".repeat(101));
     }
 
     @Test

@@ -44,7 +44,7 @@ class ZoneSettingTest {
         LocalDate date = randomFutureDate();
         clock.moveTo(date.atTime(23, 0).atZone(ZONE).toInstant());
         LocalDate tomorrow = date.plusDays(1);
-        String midnight = tomorrow.atStartOfDay(ZONE).toInstant().toString();
+        String midnight = JapanTime.format(tomorrow.atStartOfDay(ZONE).toInstant(), ZONE);
 
         asOperator().get("/midnights/next").then().statusCode(200)
                 .body("date", equalTo(tomorrow.toString())).body("midnight", equalTo(midnight));

@@ -4,7 +4,9 @@ import com.networkpin.events.AttemptFailed;
 import com.networkpin.events.AttemptRefused;
 import com.networkpin.events.AttemptSucceeded;
 import com.networkpin.events.Channel;
+import com.networkpin.events.ContractIds;
 import com.networkpin.events.IdentityVerified;
+import com.networkpin.events.JapanTime;
 import com.networkpin.events.Locked;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.PinDisclosed;
@@ -48,6 +50,7 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
     // ---- decisions ----
 
     public List<PinChange> set(PinCode pin, PinSecrets secrets, Instant now) {
+        ContractIds.requireValid(contractId); // the one definition every service checks, so no other id gets a PIN
         if (status != PinStatus.NOT_SET) {
             throw new PinRefused(RefusalReason.PIN_ALREADY_SET,
                     "The PIN is already set; it can only be changed at a shop (reset).");
@@ -88,13 +91,13 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
         if (!policy.isMannedChatOpen(now)) {
             Instant opening = policy.nextMannedChatOpening(now);
             throw new PinRefused(RefusalReason.OUTSIDE_MANNED_HOURS,
-                    "The manned chat is closed; it opens next at " + opening + ".", opening);
+                    "The manned chat is closed; it opens next at " + JapanTime.format(opening, policy.zone()) + ".", opening);
         }
         if (disclosuresOn(policy.dateOf(now)) >= policy.dailyDisclosureLimit()) {
             Instant tomorrow = policy.nextMidnightAfter(now);
             throw new PinRefused(RefusalReason.DAILY_DISCLOSURE_LIMIT,
                     "The PIN of this contract has been disclosed " + policy.dailyDisclosureLimit()
-                            + " times today; try again after " + tomorrow + ".", tomorrow);
+                            + " times today; try again after " + JapanTime.format(tomorrow, policy.zone()) + ".", tomorrow);
         }
         List<PinChange> changes = List.of(PinChange.of(new PinDisclosed(contractId, agentId, identityCheckRef, now)));
         return new Disclosure(changes, secrets.reveal(contractId, credential));

@@ -3,6 +3,7 @@ package com.networkpin.pin.rest;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinRules;
 import com.networkpin.pin.service.PinService;
+import com.networkpin.support.ContractId;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
 import com.networkpin.support.security.Access;
@@ -11,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,8 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class PinResource {
 
-    static final String CONTRACT_ID = "[A-Za-z0-9-]{1,64}";
-
     private final PinService pins;
     private final PinPolicy policy;
     private final Access access;
@@ -65,7 +63,7 @@ public class PinResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Already set: a change goes through a shop reset")
     @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
-    public Uni<Response> set(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
+    public Uni<Response> set(@PathParam("contractId") @ContractId String contractId,
                              @Valid @NotNull PinRequests.SetPin request) {
         var pin = PinRules.requireStrong(request.pin(), request.birthDate(), request.phoneNumber());
         return pins.set(contractId, pin).map(after -> Response
@@ -85,7 +83,7 @@ public class PinResource {
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "422", description = "Not 4 digits")
     public Uni<PinResponses.Verification> verify(
-            @PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
+            @PathParam("contractId") @ContractId String contractId,
             @Valid @NotNull PinRequests.Verify request) {
         if (!access.channels().contains(request.channel().name())) {
             throw new ProblemException(Problem.of(403, "channel-not-allowed", "Channel not allowed",
@@ -102,7 +100,7 @@ public class PinResource {
     @APIResponse(responseCode = "200", description = "NOT_SET, ACTIVE or LOCKED")
     @APIResponse(responseCode = "403", description = "Another role, or a customer asking about another contract",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<PinResponses.Status> status(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId) {
+    public Uni<PinResponses.Status> status(@PathParam("contractId") @ContractId String contractId) {
         access.requireOwnContractIfCustomer(contractId);
         return pins.status(contractId).map(pin -> PinResponses.Status.of(pin, policy, pins.now()));
     }
@@ -115,7 +113,7 @@ public class PinResource {
     @APIResponse(responseCode = "403", description = "Another role, or a customer asking about another contract",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<PinResponses.HistoryEntry>> history(
-            @PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId) {
+            @PathParam("contractId") @ContractId String contractId) {
         access.requireOwnContractIfCustomer(contractId);
         return pins.history(contractId).map(changes -> {
             List<PinResponses.HistoryEntry> entries = new ArrayList<>(changes.size());
@@ -138,7 +136,7 @@ public class PinResource {
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "409", description = "Outside manned chat hours; names the next opening")
     @APIResponse(responseCode = "429", description = "Daily disclosure limit of the contract reached")
-    public Uni<Response> disclose(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
+    public Uni<Response> disclose(@PathParam("contractId") @ContractId String contractId,
                                   @Valid @NotNull PinRequests.Disclose request) {
         String agent = Optional.ofNullable(access.subject()).filter(s -> !s.isBlank())
                 .orElseThrow(() -> Access.forbidden("The token names no subject to record as the disclosing agent."));
@@ -162,7 +160,7 @@ public class PinResource {
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "409", description = "No grant yet (retryable, Retry-After), or the grant expired or was used")
     @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
-    public Uni<PinResponses.Status> reset(@PathParam("contractId") @Pattern(regexp = CONTRACT_ID) String contractId,
+    public Uni<PinResponses.Status> reset(@PathParam("contractId") @ContractId String contractId,
                                           @Valid @NotNull PinRequests.Reset request) {
         String shop = access.shop().orElseThrow(() -> Access.forbidden("This staff token names no shop."));
         var pin = PinRules.requireStrong(request.newPin(), request.birthDate(), request.phoneNumber());

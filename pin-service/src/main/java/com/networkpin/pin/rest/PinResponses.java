@@ -1,6 +1,7 @@
 package com.networkpin.pin.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.networkpin.events.JapanTime;
 import com.networkpin.events.PinEvent;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
@@ -34,7 +35,8 @@ final class PinResponses {
         static Guidance of(Pin pin, PinPolicy policy, Instant now) {
             String chatbot = "The support chatbot answers 24 hours a day about the PIN's state.";
             String shop = pin.status() == PinStatus.LOCKED
-                    ? "The lock lifts by itself at " + pin.unlocksAt() + " (00:00 " + policy.zone() + "). To reset"
+                    ? "The lock lifts by itself at " + JapanTime.format(pin.unlocksAt(), policy.zone()) + " (00:00 "
+                    + policy.zone() + "). To reset"
                     + " the PIN sooner, book a shop visit for a PIN reset (no fee) and bring an original identity"
                     + " document: driving licence, My Number card or disability certificate."
                     : "A PIN change or reset is done at a shop: book a visit (no fee for PIN reset or change) and"

@@ -1,5 +1,7 @@
 package com.networkpin.pin.store;
 
+import static com.networkpin.eventstore.SqlValues.utc;
+
 import com.networkpin.pin.domain.Credential;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinStatus;
@@ -11,7 +13,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,10 +102,6 @@ public class PinStates {
 
     private static byte[] bytes(Row row, int column) {
         return row.getBuffer(column).getBytes();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(OffsetDateTime time) {

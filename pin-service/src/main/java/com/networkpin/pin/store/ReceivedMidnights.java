@@ -1,6 +1,7 @@
 package com.networkpin.pin.store;
 
 import com.networkpin.events.MidnightUnlock;
+import com.networkpin.eventstore.SqlValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -20,7 +21,7 @@ public class ReceivedMidnights {
         return client.preparedQuery("""
                         INSERT INTO received_midnight (date, midnight_at, event_id) VALUES ($1, $2, $3)
                         ON CONFLICT (date) DO NOTHING""")
-                .execute(Tuple.of(unlock.date(), PinStates.utc(unlock.midnight()), eventId))
+                .execute(Tuple.of(unlock.date(), SqlValues.utc(unlock.midnight()), eventId))
                 .replaceWithVoid();
     }
 

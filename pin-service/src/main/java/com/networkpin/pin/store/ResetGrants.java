@@ -3,6 +3,7 @@ package com.networkpin.pin.store;
 import com.networkpin.events.PinReset;
 import com.networkpin.events.ResetGranted;
 import com.networkpin.events.VisitPurpose;
+import com.networkpin.eventstore.SqlValues;
 import com.networkpin.pin.domain.PinChange;
 import com.networkpin.pin.domain.ResetGrant;
 import io.smallrye.mutiny.Uni;
@@ -41,12 +42,12 @@ public class ResetGrants {
                                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING""")
                         .execute(Tuple.from(Arrays.asList(granted.reservationNumber(), granted.contractId(),
                                 granted.shopId(), granted.staffId(), granted.purpose().name(),
-                                PinStates.utc(granted.grantedAt()), PinStates.utc(granted.expiresAt()))))
+                                SqlValues.utc(granted.grantedAt()), SqlValues.utc(granted.expiresAt()))))
                         .replaceWithVoid());
             } else if (change.event() instanceof PinReset reset) {
                 done = done.chain(() -> tx.preparedQuery(
                                 "UPDATE pin_reset_grant SET used_at = $2 WHERE reservation_number = $1")
-                        .execute(Tuple.of(reset.reservationNumber(), PinStates.utc(reset.resetAt())))
+                        .execute(Tuple.of(reset.reservationNumber(), SqlValues.utc(reset.resetAt())))
                         .replaceWithVoid());
             }
         }

@@ -262,6 +262,11 @@ class PinTest {
     }
 
     @Test
+    void givenAContractIdOfAnotherShape_whenSetting_thenNoPinIsMade() {
+        assertThrows(IllegalArgumentException.class, () -> Pin.notSet("C_1").set(RIGHT, secrets, SET_AT));
+    }
+
+    @Test
     void givenNoPin_whenVerifying_thenItIsRefusedAsNotSet() {
         assertEquals(RefusalReason.PIN_NOT_SET, assertThrows(PinRefused.class,
                 () -> pin().verify(RIGHT, Channel.BILLING, secrets, POLICY, SET_AT)).reason());

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.events.EventEnvelope;
+import com.networkpin.events.JapanTime;
 import com.networkpin.events.MidnightUnlock;
 import com.networkpin.pin.service.UnlockSweep;
 import com.networkpin.support.MovableClock;
@@ -107,7 +108,7 @@ class MidnightTimingTest {
         // The demo moves this clock with the scheduler's: the held midnight applies at once.
         asOperator().contentType("application/json").body(Map.of("now", midnight.plusSeconds(1).toString()))
                 .post("/admin/clock").then().statusCode(200)
-                .body("now", startsWith(midnight.plusSeconds(1).toString().replace("Z", ""))); // the clock runs on
+                .body("now", startsWith(JapanTime.format(midnight.plusSeconds(1)).replace("+09:00", ""))); // the clock runs on
         await().atMost(TIMEOUT).until(() -> countEvents(pool, lockedTonight, "Unlocked") == 1);
         assertEquals(List.of("MIDNIGHT " + early.id()), unlocks(pool, lockedTonight));
     }

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.networkpin.events.JapanTime;
 import com.networkpin.support.MovableClock;
 import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,9 +44,9 @@ class DisclosureTest {
 
         disclose(contract).statusCode(409).contentType("application/problem+json")
                 .body("reason", equalTo("OUTSIDE_MANNED_HOURS"))
-                .body("mannedChatOpensAt", equalTo(tokyo("2031-06-01T09:00:00").toString()));
+                .body("mannedChatOpensAt", equalTo(JapanTime.format(tokyo("2031-06-01T09:00:00"))));
         clock.moveTo(tokyo("2031-06-01T20:00:00"));
-        disclose(contract).statusCode(409).body("mannedChatOpensAt", equalTo(tokyo("2031-06-02T09:00:00").toString()));
+        disclose(contract).statusCode(409).body("mannedChatOpensAt", equalTo(JapanTime.format(tokyo("2031-06-02T09:00:00"))));
 
         assertEquals(before, countAllEvents(pool));
     }

@@ -9,7 +9,9 @@ import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.verify;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
@@ -57,8 +59,13 @@ class PinApiTest {
                 .body("guidance.mannedChat.nextOpening", notNullValue())
                 .body("guidance.shopReset", containsString("shop"));
         verify(contract, "4829").body("outcome", equalTo("MISMATCH")).body("remainingAttempts", equalTo(1));
-        verify(contract, "4830").body("outcome", equalTo("LOCKED")).body("unlocksAt", notNullValue());
+        // every time in an answer is Japan time: the lock lifts at the next 00:00 there
+        verify(contract, "4830").body("outcome", equalTo("LOCKED"))
+                .body("unlocksAt", matchesPattern("\\d{4}-\\d{2}-\\d{2}T00:00:00\\+09:00"));
         verify(contract, PIN).body("outcome", equalTo("LOCKED"));
+        asChannel().when().get("/contracts/{id}/pin", contract).then().statusCode(200)
+                .body("lockedAt", endsWith("+09:00")).body("guidance.mannedChat.nextOpening", endsWith("T09:00:00+09:00"))
+                .body("guidance.shopReset", containsString("T00:00:00+09:00"));
 
         asAgent().when().get("/contracts/{id}/pin/history", contract).then().statusCode(200)
                 .body("type", contains("PinSet", "AttemptSucceeded", "AttemptFailed", "AttemptFailed", "AttemptFailed",

@@ -46,7 +46,7 @@ class ZoneSettingTest {
     @Test
     void givenAnotherZone_whenAPinLocks_thenItLiftsAtThatZonesMidnightAsByThatDatesMidnightUnlock() {
         String contract = lockedAt(clock, LocalDateTime.parse("2032-03-03T23:00:00").atZone(ZONE).toInstant());
-        String midnight = LocalDate.of(2032, 3, 4).atStartOfDay(ZONE).toInstant().toString();
+        String midnight = JapanTime.format(LocalDate.of(2032, 3, 4).atStartOfDay(ZONE).toInstant(), ZONE);
 
         asChannel().get("/contracts/{id}/pin", contract).then().body("status", equalTo("LOCKED"))
                 .body("unlocksAt", equalTo(midnight));

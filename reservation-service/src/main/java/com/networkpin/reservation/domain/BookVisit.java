@@ -1,5 +1,6 @@
 package com.networkpin.reservation.domain;
 
+import com.networkpin.events.ContractIds;
 import com.networkpin.events.VisitPurpose;
 import java.time.Instant;
 
@@ -11,4 +12,9 @@ import java.time.Instant;
  */
 public record BookVisit(String contractId, String shopId, Instant start, VisitPurpose purpose,
                         boolean walkInAllowed) {
+
+    /** Only a contract that can have a PIN can book a visit, or a PIN reset visit could never reset it. */
+    public BookVisit {
+        ContractIds.requireValid(contractId);
+    }
 }

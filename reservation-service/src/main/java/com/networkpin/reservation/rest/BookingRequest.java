@@ -1,14 +1,14 @@
 package com.networkpin.reservation.rest;
 
 import com.networkpin.events.VisitPurpose;
+import com.networkpin.support.ContractId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record BookingRequest(
-        @NotBlank @Pattern(regexp = Patterns.CONTRACT_ID, message = Patterns.CONTRACT_ID_MESSAGE)
+        @NotBlank @ContractId
         @Schema(examples = "C-1001")
         String contractId,
         @NotBlank @Schema(examples = "tokyo-shinjuku-west")

@@ -1,11 +1,11 @@
 package com.networkpin.reservation.rest;
 
 import com.networkpin.reservation.service.ReservationViews;
+import com.networkpin.support.ContractId;
 import com.networkpin.support.security.Access;
 import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,7 +36,7 @@ public class ContractResource {
     @APIResponse(responseCode = "400", description = "Malformed contract id")
     @APIResponse(responseCode = "403", description = "Another contract than the customer's own")
     public Uni<List<ReservationView>> list(
-            @RestPath @Pattern(regexp = Patterns.CONTRACT_ID, message = Patterns.CONTRACT_ID_MESSAGE) String contractId) {
+            @RestPath @ContractId String contractId) {
         Caller.of(access).requireContract(contractId);
         return reservations.ofContract(contractId);
     }

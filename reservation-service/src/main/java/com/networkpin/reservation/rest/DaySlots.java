@@ -1,5 +1,6 @@
 package com.networkpin.reservation.rest;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,6 +11,6 @@ public record DaySlots(String shopId, LocalDate date, boolean open, List<Slot> s
      * One 15-minute slot. {@code bookable} is false once it has begun, beyond the booking horizon,
      * or when no counter is left.
      */
-    public record Slot(String start, String end, int counters, int remaining, boolean bookable) {
+    public record Slot(Instant start, Instant end, int counters, int remaining, boolean bookable) {
     }
 }

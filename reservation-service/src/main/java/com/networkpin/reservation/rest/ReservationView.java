@@ -9,16 +9,15 @@ import com.networkpin.reservation.domain.Shop;
 import com.networkpin.reservation.domain.Slots;
 import com.networkpin.reservation.store.ReservationRecord;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * A reservation as the customer and the shop see it; times are in Japan time. {@code lockAdvice}
- * is present while the contract's PIN is locked.
+ * A reservation as the customer and the shop see it; times are written in Japan time, as every
+ * answer's ({@code AnswerTimes}). {@code lockAdvice} is present while the contract's PIN is locked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReservationView(String reservationNumber, ReservationStatus status, String contractId,
-                              ShopSummary shop, String start, String end, VisitPurpose purpose, Fee fee,
+                              ShopSummary shop, Instant start, Instant end, VisitPurpose purpose, Fee fee,
                               List<String> documentsToBring, String lockAdvice) {
 
     public record ShopSummary(String id, String name, String prefecture, String address) {
@@ -27,11 +26,7 @@ public record ReservationView(String reservationNumber, ReservationStatus status
     public static ReservationView of(ReservationRecord record, Shop shop, String lockAdvice) {
         return new ReservationView(record.number(), record.status(), record.contractId(),
                 new ShopSummary(shop.id(), shop.name(), shop.prefecture(), shop.address()),
-                japanTime(record.start()), japanTime(Slots.end(record.start())), record.purpose(),
+                record.start(), Slots.end(record.start()), record.purpose(),
                 Fee.forPurpose(record.purpose()), IdentityDocuments.toBring(), lockAdvice);
-    }
-
-    public static String japanTime(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(Slots.JAPAN).toOffsetDateTime());
     }
 }

@@ -66,7 +66,7 @@ public class ShopCatalogue {
             int remaining = Math.max(0, shop.counters() - booked.getOrDefault(start, 0));
             boolean bookable = remaining > 0 && !start.isBefore(now)
                     && !Slots.local(start).toLocalDate().isAfter(lastBookableDay);
-            return new DaySlots.Slot(ReservationView.japanTime(start), ReservationView.japanTime(Slots.end(start)),
+            return new DaySlots.Slot(start, Slots.end(start),
                     shop.counters(), remaining, bookable);
         }).toList();
     }

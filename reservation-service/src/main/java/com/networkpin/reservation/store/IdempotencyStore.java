@@ -1,6 +1,6 @@
 package com.networkpin.reservation.store;
 
-import static com.networkpin.reservation.store.SlotUsageStore.utc;
+import static com.networkpin.eventstore.SqlValues.utc;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -1,19 +1,19 @@
 package com.networkpin.reservation.store;
 
-import static com.networkpin.reservation.store.SlotUsageStore.utc;
+import static com.networkpin.eventstore.SqlValues.utc;
 
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.ReservationBooked;
 import com.networkpin.events.ReservationEvent;
 import com.networkpin.events.VisitPurpose;
 import com.networkpin.eventstore.ConcurrencyConflict;
+import com.networkpin.eventstore.SqlValues;
 import com.networkpin.reservation.domain.Reservation;
 import com.networkpin.reservation.domain.ReservationStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,7 +25,6 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class ReservationProjection {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "reservation_number, contract_id, shop_id, slot_start, purpose, fee_jpy,"
             + " status, id_document, checked_in_by, booked_at, updated_at";
 
@@ -40,7 +39,7 @@ public class ReservationProjection {
                 .execute(Tuple.from(List.of(booked.reservationNumber(), booked.contractId(), booked.shopId(),
                         utc(booked.start()), booked.purpose().name(), booked.feeJpy(),
                         ReservationStatus.BOOKED.name(), utc(at))))
-                .onFailure(ReservationProjection::isUniqueViolation).transform(ConcurrencyConflict::new)
+                .onFailure(SqlValues::isUniqueViolation).transform(ConcurrencyConflict::new)
                 .replaceWithVoid();
     }
 
@@ -86,9 +85,5 @@ public class ReservationProjection {
                 row.getOffsetDateTime(3).toInstant(), VisitPurpose.valueOf(row.getString(4)), row.getInteger(5),
                 ReservationStatus.valueOf(row.getString(6)), row.getString(7), row.getString(8),
                 row.getOffsetDateTime(9).toInstant(), row.getOffsetDateTime(10).toInstant());
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
     }
 }

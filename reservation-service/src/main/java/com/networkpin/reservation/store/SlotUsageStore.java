@@ -1,12 +1,14 @@
 package com.networkpin.reservation.store;
 
+import static com.networkpin.eventstore.SqlValues.utc;
+
+import com.networkpin.eventstore.SqlValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ public class SlotUsageStore {
      * two transactions that each move a booking between the same slots never deadlock.
      */
     public Uni<Void> lockInOrder(SqlClient tx, String shopId, List<Instant> slotStarts) {
-        OffsetDateTime[] starts = slotStarts.stream().sorted().map(SlotUsageStore::utc).toArray(OffsetDateTime[]::new);
+        OffsetDateTime[] starts = slotStarts.stream().sorted().map(SqlValues::utc).toArray(OffsetDateTime[]::new);
         return tx.preparedQuery("""
                         INSERT INTO slot_usage (shop_id, slot_start, booked) SELECT $1, unnest($2::timestamptz[]), 0
                         ON CONFLICT DO NOTHING""")
@@ -73,9 +75,5 @@ public class SlotUsageStore {
                                 ORDER BY slot_start FOR UPDATE""")
                         .execute(Tuple.of(shopId, starts)))
                 .replaceWithVoid();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

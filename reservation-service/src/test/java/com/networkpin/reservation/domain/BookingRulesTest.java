@@ -41,6 +41,12 @@ class BookingRulesTest {
     }
 
     @Test
+    void givenAContractIdThatCouldNeverHaveAPin_whenBooking_thenItIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new BookVisit("C_1", "tokyo-test", japan(TODAY, "10:00"), VisitPurpose.PIN_RESET, false));
+    }
+
+    @Test
     void givenASlotThatHasBegun_whenACustomerBooksIt_thenItIsRefused() {
         // given now is Tuesday 10:00; when booking Tuesday 09:45 (and today's 10:00 itself is still bookable)
         assertRefused(Refusal.IN_THE_PAST, japan(TODAY, "09:45"));

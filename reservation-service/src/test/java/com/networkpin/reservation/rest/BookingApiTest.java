@@ -172,16 +172,6 @@ class BookingApiTest {
     }
 
     @Test
-    void aContractsListNeedsAWellFormedContractIdLikeABooking() {
-        String contract = Api.freshContract();
-        for (String malformed : List.of("C.0001", "-C-0001", "C" + "0".repeat(64))) {
-            asCustomer(contract).get("/contracts/" + malformed + "/reservations")
-                    .then().statusCode(400).contentType(PROBLEM_JSON).body("type", equalTo("/problems/validation"));
-        }
-        Api.ofContract(contract).statusCode(200).body("$", hasSize(0));
-    }
-
-    @Test
     void anUnknownReservationIsNotFound() {
         Api.get(as(tokens().user("customer1")), "ACDEFGH").statusCode(404).contentType(PROBLEM_JSON)
                 .body("type", equalTo("/problems/reservation-not-found"));
