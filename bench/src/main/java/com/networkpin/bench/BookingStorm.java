@@ -1,5 +1,6 @@
 package com.networkpin.bench;
 
+import com.networkpin.events.JapanTime;
 import com.networkpin.launcher.Http;
 import com.networkpin.launcher.StackService;
 import java.net.URI;
@@ -29,7 +30,7 @@ import org.HdrHistogram.Histogram;
 final class BookingStorm {
 
     static final int COUNTERS = 3;
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JAPAN = JapanTime.DEFAULT_ZONE;
     private static final String URL = StackService.RESERVATION_SERVICE.url();
     /** Its own client: the storm opens a connection per booking, as that many customers would. */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -1,14 +1,18 @@
 package com.networkpin.reservation.domain;
 
+import com.networkpin.events.JapanTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-/** Visits are booked in 15-minute slots, in Japan time. */
+/**
+ * Visits are booked in 15-minute slots, in Japan time: the shops' hours, closed dates and slots are
+ * Japanese local times (the reservation-service refuses to start with another {@code network-pin.zone}).
+ */
 public final class Slots {
 
-    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    public static final ZoneId JAPAN = JapanTime.DEFAULT_ZONE;
     public static final Duration LENGTH = Duration.ofMinutes(15);
 
     private Slots() {
