@@ -19,10 +19,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class TransientFailures {
 
-    /** deadlock_detected, serialization_failure, lock_not_available, admin/crash shutdown, cannot_connect_now. */
-    private static final Set<String> TRANSIENT_STATES = Set.of("40P01", "40001", "55P03", "57P01", "57P02", "57P03");
-    /** connection_exception, insufficient_resources. */
-    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53");
+    /** deadlock_detected, serialization_failure, lock_not_available; besides a database away. */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40P01", "40001", "55P03");
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Pool pool;
@@ -36,8 +34,7 @@ public class TransientFailures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PgException pg) {
                 String state = pg.getSqlState();
-                return state != null && (TRANSIENT_STATES.contains(state)
-                        || state.length() == 5 && TRANSIENT_CLASSES.contains(state.substring(0, 2)));
+                return TRANSIENT_STATES.contains(state) || SqlValues.isDatabaseAway(state);
             }
             if (cause instanceof ConcurrencyConflict || cause instanceof ClosedConnectionException
                     || cause instanceof ConnectionPoolTooBusyException || cause instanceof TimeoutException

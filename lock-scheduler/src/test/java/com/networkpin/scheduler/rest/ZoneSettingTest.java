@@ -6,14 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.networkpin.events.JapanTime;
 import com.networkpin.support.MovableClock;
+import com.networkpin.testinfra.AnotherZone;
 import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,17 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(ResetMovableClocks.class)
-@TestProfile(ZoneSettingTest.OtherZone.class)
+@TestProfile(AnotherZone.class)
 class ZoneSettingTest {
 
-    static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
-
-    public static class OtherZone implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(JapanTime.ZONE_PROPERTY, ZONE.getId());
-        }
-    }
+    static final ZoneId ZONE = AnotherZone.ZONE;
 
     @Inject
     MovableClock clock;
