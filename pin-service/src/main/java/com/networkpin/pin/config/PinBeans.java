@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,7 +34,11 @@ public class PinBeans {
 
     /** One zone for the whole system: the former pin-only setting may only repeat it. */
     void checkZone(@Observes StartupEvent event) {
-        config.zone().map(ZoneId::of).filter(legacy -> !legacy.equals(zone)).ifPresent(legacy -> {
+        requireOneZone(config.zone(), zone);
+    }
+
+    static void requireOneZone(Optional<String> legacySetting, ZoneId zone) {
+        legacySetting.map(ZoneId::of).filter(legacy -> !legacy.equals(zone)).ifPresent(legacy -> {
             throw new IllegalStateException("pin-service refuses to start: network-pin.pin.zone=" + legacy
                     + " differs from " + JapanTime.ZONE_PROPERTY + "=" + zone + ". Set only " + JapanTime.ZONE_PROPERTY
                     + ", which every service reads (see README, Configuration).");
