@@ -1,5 +1,7 @@
 package com.networkpin.eventstore.admin;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.networkpin.eventstore.ParkedOutbox;
 import com.networkpin.eventstore.ParkedRow;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +22,7 @@ import java.util.List;
  */
 @Path("/admin/outbox/parked")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Outbox", description = "The operator's view of outbox rows parked for an operator")
 public class ParkedOutboxResource {
 
     /** The realm's operator role (service-support's {@code Roles.OPERATOR}). */
@@ -31,12 +34,14 @@ public class ParkedOutboxResource {
         this.parked = parked;
     }
 
+    @Operation(operationId = "listParkedOutboxRows", summary = "Outbox rows Kafka refused for good, with why; never their payload")
     @GET
     @RolesAllowed(OPERATOR)
     public Uni<List<ParkedRow>> list() {
         return parked.list();
     }
 
+    @Operation(operationId = "retryParkedOutboxRow", summary = "Send a parked row again, after its cause was fixed")
     @POST
     @Path("/{id}/retry")
     @RolesAllowed(OPERATOR)
@@ -44,6 +49,7 @@ public class ParkedOutboxResource {
         return parked.retry(id).invoke(ParkedOutboxResource::found).replaceWithVoid();
     }
 
+    @Operation(operationId = "discardParkedOutboxRow", summary = "Give up a parked row: the rows of its key behind it go on")
     @POST
     @Path("/{id}/discard")
     @RolesAllowed(OPERATOR)

@@ -57,7 +57,7 @@ public class DemoClockResource {
 
     @POST
     @Path("/next-midnight")
-    @Operation(summary = "Move the clock to just past the next midnight in Japan not yet published, and publish its MidnightUnlock")
+    @Operation(operationId = "moveClockToNextMidnight", summary = "Move the clock to just past the next midnight in Japan not yet published, and publish its MidnightUnlock")
     @APIResponse(responseCode = "200", description = "The new time and the event published for the midnight")
     @APIResponse(responseCode = "404", description = "The demo clock is disabled (production)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

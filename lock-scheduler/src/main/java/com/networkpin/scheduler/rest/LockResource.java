@@ -34,7 +34,7 @@ public class LockResource {
     }
 
     @GET
-    @Operation(summary = "Pending locks, in the order they lift")
+    @Operation(operationId = "listPendingLocks", summary = "Pending locks, in the order they lift")
     @APIResponse(responseCode = "200", description = "One page of pending locks")
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -44,7 +44,7 @@ public class LockResource {
 
     @GET
     @Path("/{contractId}")
-    @Operation(summary = "The pending lock of a contract")
+    @Operation(operationId = "getPendingLock", summary = "The pending lock of a contract")
     @APIResponse(responseCode = "200", description = "The contract's PIN is locked until unlocksAt")
     @APIResponse(responseCode = "400", description = "Malformed contract id",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

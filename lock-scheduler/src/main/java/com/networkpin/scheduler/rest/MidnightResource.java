@@ -46,7 +46,7 @@ public class MidnightResource {
     }
 
     @GET
-    @Operation(summary = "Published midnights, newest first",
+    @Operation(operationId = "listPublishedMidnights", summary = "Published midnights, newest first",
             description = "Each with the locks pending when it was published and how many Unlocked(MIDNIGHT) "
                     + "the PIN service has reported for it since.")
     @APIResponse(responseCode = "200", description = "One page of published midnights")
@@ -58,7 +58,7 @@ public class MidnightResource {
 
     @GET
     @Path("/{date}")
-    @Operation(summary = "The published midnight of a Japanese date")
+    @Operation(operationId = "getPublishedMidnight", summary = "The published midnight of a Japanese date")
     @APIResponse(responseCode = "200", description = "The midnight and its unlock counts")
     @APIResponse(responseCode = "400", description = "Not a date (YYYY-MM-DD)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -72,7 +72,7 @@ public class MidnightResource {
 
     @GET
     @Path("/next")
-    @Operation(summary = "The next midnight in Japan and how many pending locks it will lift")
+    @Operation(operationId = "getNextMidnight", summary = "The next midnight in Japan and how many pending locks it will lift")
     @APIResponse(responseCode = "200", description = "The next midnight")
     public Uni<NextMidnight> next() {
         Midnight next = calendar.nextAfter(clock.instant());

@@ -26,7 +26,7 @@ public class ProjectionResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild the pending locks from the whole PIN topic")
+    @Operation(operationId = "rebuildPendingLocks", summary = "Rebuild the pending locks from the whole PIN topic")
     @APIResponse(responseCode = "200", description = "Records read, contracts with lock events, pending locks now")
     public Uni<PendingLockRebuild.Rebuilt> rebuild() {
         return rebuild.rebuild();

@@ -43,7 +43,7 @@ public class DemoClockResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Move the clock forward to an instant (never back), then lift the locks now due")
+    @Operation(operationId = "moveClock", summary = "Move the clock forward to an instant (never back), then lift the locks now due")
     @APIResponse(responseCode = "200", description = "Where the clock now stands")
     @APIResponse(responseCode = "404", description = "The demo clock is disabled (production)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

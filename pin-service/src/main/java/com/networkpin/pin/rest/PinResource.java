@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/contracts/{contractId}/pin")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "PIN")
+@Tag(name = "PIN", description = "A contract's network PIN: set, verified, disclosed by the manned chat, reset at a shop")
 @APIResponse(responseCode = "400", description = "Malformed or invalid request (problem+json)")
 @APIResponse(responseCode = "401", description = "No bearer token of the network-pin realm, or not a valid one",
         content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -57,7 +57,7 @@ public class PinResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CONTRACTING)
-    @Operation(summary = "Set the PIN at contract time (the contracting system)")
+    @Operation(operationId = "setPin", summary = "Set the PIN at contract time (the contracting system)")
     @APIResponse(responseCode = "201", description = "Set; the body is the PIN's status")
     @APIResponse(responseCode = "403", description = "Not the contracting system",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -75,7 +75,7 @@ public class PinResource {
     @Path("/verifications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CHANNEL)
-    @Operation(summary = "Verify a PIN entered in a usage scene (channel), by a channel gateway")
+    @Operation(operationId = "verifyPin", summary = "Verify a PIN entered in a usage scene (channel), by a channel gateway")
     @APIResponse(responseCode = "200", description = "VERIFIED, MISMATCH (with remaining attempts) or LOCKED (with unlocksAt)")
     @APIResponse(responseCode = "403", description = "Not a channel gateway, or the body's channel is not among the"
             + " token's 'channels' (channel-not-allowed); no attempt is recorded",
@@ -96,7 +96,7 @@ public class PinResource {
 
     @GET
     @RolesAllowed({Roles.CHANNEL, Roles.CHATBOT, Roles.SUPPORT_AGENT, Roles.CUSTOMER})
-    @Operation(summary = "The PIN's state, with support guidance (what the chatbot may tell)")
+    @Operation(operationId = "getPinStatus", summary = "The PIN's state, with support guidance (what the chatbot may tell)")
     @APIResponse(responseCode = "200", description = "NOT_SET, ACTIVE or LOCKED")
     @APIResponse(responseCode = "403", description = "Another role, or a customer asking about another contract",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -108,7 +108,7 @@ public class PinResource {
     @GET
     @Path("/history")
     @RolesAllowed({Roles.SUPPORT_AGENT, Roles.CUSTOMER})
-    @Operation(summary = "The PIN's events, oldest first, for support and the holder; no secrets")
+    @Operation(operationId = "getPinHistory", summary = "The PIN's events, oldest first, for support and the holder; no secrets")
     @APIResponse(responseCode = "200", description = "The events (empty for an unknown contract)")
     @APIResponse(responseCode = "403", description = "Another role, or a customer asking about another contract",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -128,7 +128,7 @@ public class PinResource {
     @Path("/disclosures")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPPORT_AGENT)
-    @Operation(summary = "The manned chat confirms a forgotten PIN to its identified holder",
+    @Operation(operationId = "disclosePin", summary = "The manned chat confirms a forgotten PIN to its identified holder",
             description = "The disclosing agent recorded in PinDisclosed is the caller (the token's subject).")
     @APIResponse(responseCode = "200", description = "The PIN, once, not to be cached")
     @APIResponse(responseCode = "403", description = "Not a support agent",
@@ -151,7 +151,7 @@ public class PinResource {
     @Path("/reset")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SHOP_STAFF)
-    @Operation(summary = "The shop terminal sets a new PIN under the reservation's reset grant",
+    @Operation(operationId = "resetPin", summary = "The shop terminal sets a new PIN under the reservation's reset grant",
             description = "Only staff of the shop where the identity was verified (the token's shop_id) may use the grant.")
     @APIResponse(responseCode = "200", description = "Reset; a lock is lifted; the body is the PIN's status")
     @APIResponse(responseCode = "403", description = "Not shop staff, or the grant was made for a visit at another"

@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/contracts/{contractId}/reservations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "reservations")
+@Tag(name = "reservations", description = "Shop visits for a PIN change or reset, and other shop support")
 public class ContractResource {
 
     private final ReservationViews reservations;
@@ -31,7 +31,7 @@ public class ContractResource {
 
     @GET
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "A contract's reservations, of every status, by slot (the contract's customer)")
+    @Operation(operationId = "listContractReservations", summary = "A contract's reservations, of every status, by slot (the contract's customer)")
     @APIResponse(responseCode = "200", description = "The reservations; empty when there are none")
     @APIResponse(responseCode = "400", description = "Malformed contract id")
     @APIResponse(responseCode = "403", description = "Another contract than the customer's own")

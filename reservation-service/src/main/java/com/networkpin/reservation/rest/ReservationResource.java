@@ -60,7 +60,7 @@ public class ReservationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book a visit (customer for their contract, shop staff at their shop)",
+    @Operation(operationId = "bookVisit", summary = "Book a visit (customer for their contract, shop staff at their shop)",
             description = "Answers with the reservation number, the fee and why, the documents to bring, and, while"
                     + " the contract's PIN is locked, the advice that the lock lifts by itself at midnight JST."
                     + " The same Idempotency-Key with the same body answers the same reservation (200)."
@@ -90,7 +90,7 @@ public class ReservationResource {
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "One reservation")
+    @Operation(operationId = "getReservation", summary = "One reservation")
     @APIResponse(responseCode = "200", description = "The reservation")
     @APIResponse(responseCode = "403", description = NOT_YOURS)
     @APIResponse(responseCode = "404", description = "No such reservation")
@@ -101,7 +101,7 @@ public class ReservationResource {
 
     @POST
     @Path("/{number}/cancel")
-    @Operation(summary = "Cancel a booking and free its slot")
+    @Operation(operationId = "cancelReservation", summary = "Cancel a booking and free its slot")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "403", description = NOT_YOURS)
     @APIResponse(responseCode = "404", description = "No such reservation")
@@ -115,7 +115,7 @@ public class ReservationResource {
     @POST
     @Path("/{number}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move a booking to another slot of the same shop",
+    @Operation(operationId = "rescheduleReservation", summary = "Move a booking to another slot of the same shop",
             description = "Takes the new slot and frees the old one in one transaction; a refusal changes nothing.")
     @APIResponse(responseCode = "200", description = "Moved")
     @APIResponse(responseCode = "403", description = NOT_YOURS)
@@ -132,7 +132,7 @@ public class ReservationResource {
     @Path("/{number}/check-in")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SHOP_STAFF)
-    @Operation(summary = "Check the customer in with an identity document (staff of the reservation's shop)",
+    @Operation(operationId = "checkIn", summary = "Check the customer in with an identity document (staff of the reservation's shop)",
             description = "Accepted, as originals: DRIVING_LICENCE, MY_NUMBER_CARD, PHYSICAL_DISABILITY_CERTIFICATE,"
                     + " MENTAL_DISABILITY_CERTIFICATE, INTELLECTUAL_DISABILITY_CERTIFICATE. Only on the day of the"
                     + " visit (Japan date). Publishes IdentityVerified, naming the staff member by the token's"

@@ -23,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +44,8 @@ public class ShopResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List shops, optionally of one prefecture")
+    @SecurityRequirementsSet // anyone, without a token: an empty requirement in the document
+    @Operation(operationId = "listShops", summary = "List shops, optionally of one prefecture")
     @APIResponse(responseCode = "200", description = "The shops")
     @APIResponse(responseCode = "400", description = "Unknown prefecture")
     public Uni<List<ShopView>> list(@RestQuery @Parameter(description = "e.g. Tokyo, Osaka") String prefecture) {
@@ -56,7 +58,8 @@ public class ShopResource {
     @GET
     @Path("/{shopId}")
     @PermitAll
-    @Operation(summary = "One shop")
+    @SecurityRequirementsSet // anyone, without a token: an empty requirement in the document
+    @Operation(operationId = "getShop", summary = "One shop")
     @APIResponse(responseCode = "200", description = "The shop")
     @APIResponse(responseCode = "404", description = "No such shop")
     public Uni<ShopView> get(@RestPath String shopId) {
@@ -66,7 +69,8 @@ public class ShopResource {
     @GET
     @Path("/{shopId}/slots")
     @PermitAll
-    @Operation(summary = "The day's 15-minute slots with free counters, in Japan time")
+    @SecurityRequirementsSet // anyone, without a token: an empty requirement in the document
+    @Operation(operationId = "getShopSlots", summary = "The day's 15-minute slots with free counters, in Japan time")
     @APIResponse(responseCode = "200", description = "The slots; none when the shop is closed that day")
     @APIResponse(responseCode = "400", description = "Missing or malformed date")
     @APIResponse(responseCode = "404", description = "No such shop")
@@ -80,8 +84,8 @@ public class ShopResource {
     @Path("/{shopId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    @Tag(name = "operator")
-    @Operation(summary = "Add or replace a shop (operator)",
+    @Tag(name = "operator", description = "What the operator maintains")
+    @Operation(operationId = "putShop", summary = "Add or replace a shop (operator)",
             description = "Existing bookings keep their slots even if the hours or counters change.")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "200", description = "Replaced")
