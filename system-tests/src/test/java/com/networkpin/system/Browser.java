@@ -116,6 +116,11 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Sets a field's value as its picker would (a time or date field's typed digits depend on the locale). */
+    void pick(String css, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", find(css), value);
+    }
+
     void click(String css) {
         find(css);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();

@@ -93,6 +93,14 @@ public class SupportPages {
         }
     }
 
+    /** The disclosure is never shown again by a GET (e.g. the language switch's way back): the contract instead. */
+    @GET
+    @Path("contracts/{contractId}/disclosures")
+    public Response noDisclosureByGet(@RestPath String contractId) {
+        String id = contractId.matches(CONTRACT_ID) ? contractId : "";
+        return Response.seeOther(URI.create(id.isEmpty() ? "/support" : "/support/contracts/" + id)).build();
+    }
+
     private Notice refusal(ServiceProblem problem) {
         String opensAt = problem.text("mannedChatOpensAt");
         if (problem.status() == 409 && opensAt != null) {
