@@ -126,11 +126,26 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
-    /** Clicks a form's button and waits until the answer replaced the page. */
+    /**
+     * Clicks a form's button and waits until the answer replaced the page. While the page is being
+     * replaced Chromium may say the node "does not belong to the document" instead of "stale": gone too.
+     */
     void submit(String css) {
         WebElement button = find(css);
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Keycloak's login form, as a person fills it in. */

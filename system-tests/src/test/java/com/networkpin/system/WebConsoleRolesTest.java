@@ -11,7 +11,9 @@ import com.networkpin.testinfra.Infrastructure;
 import com.networkpin.testinfra.KeycloakTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -50,12 +52,19 @@ class WebConsoleRolesTest {
         PinApi.expect(pins.verify(contract, PinApi.WRONG_PIN), 200);
         PinApi.expect(pins.verify(contract, PinApi.RIGHT_PIN), 200);
         PinApi.expect(pins.verify(contract, PinApi.WRONG_PIN), 200);
-        moveClocksIntoMannedHours();
 
         try (Browser agent = Browser.desktop(1280, 900)) {
             agent.open(CONSOLE + "/support");
             agent.logIn("agent1", KeycloakTokens.DEMO_PASSWORD);
             agent.awaitPath("/support");
+            if (!between(ConsoleShops.now(StackService.PIN_SERVICE), LocalTime.of(9, 0), LocalTime.of(20, 0))) {
+                // The clocks can only move forward: while they are outside manned hours, the page says when it opens.
+                agent.open(CONSOLE + "/support/contracts/" + contract);
+                assertTrue(agent.text("#disclosure-closed").contains("次の受付開始"), agent.text("#disclosure-closed"));
+                assertTrue(agent.all("#disclose").isEmpty(), "no disclosure outside manned hours");
+                agent.open(CONSOLE + "/support");
+            }
+            moveClocksIntoMannedHours();
             agent.type("#contract", contract.toLowerCase());
             agent.click("#look-up");
             agent.awaitPath("/support/contracts/" + contract);
@@ -185,18 +194,32 @@ class WebConsoleRolesTest {
         }
     }
 
-    /** Moves the pin-service's and the reservation-service's clocks to 09:05 JST next when outside 09:00–20:00. */
+    /**
+     * Unless the pin-service's clock is inside 09:00–19:55 JST, moves the system's time to 09:05 JST
+     * next, as a demo does: across a midnight the lock-scheduler first publishes it (its clock jumps,
+     * the others follow), so that no service's clock passes a midnight that was not published.
+     */
     private static void moveClocksIntoMannedHours() {
         ZonedDateTime pinNow = ConsoleShops.now(StackService.PIN_SERVICE).atZone(JAPAN);
-        LocalTime time = pinNow.toLocalTime();
-        if (!time.isBefore(LocalTime.of(9, 0)) && time.isBefore(LocalTime.of(19, 55))) {
+        if (between(pinNow.toInstant(), LocalTime.of(9, 0), LocalTime.of(19, 55))) {
             return;
         }
-        ZonedDateTime opening = pinNow.toLocalDate().atTime(9, 5).atZone(JAPAN);
-        Instant target = (time.isBefore(LocalTime.of(9, 0)) ? opening : opening.plusDays(1)).toInstant();
-        DemoClocks.Moved moved = new DemoClocks(ConsoleShops.operator()).follow(null, target);
+        DemoClocks clocks = new DemoClocks(ConsoleShops.operator());
+        LocalDate day = pinNow.toLocalDate();
+        if (!pinNow.toLocalTime().isBefore(LocalTime.of(9, 0))) {
+            DemoClocks.Moved midnight = clocks.nextMidnight();
+            assertEquals(200, midnight.scheduler().status(), midnight.scheduler().rawBody());
+            day = OffsetDateTime.parse(midnight.scheduler().text("now")).atZoneSameInstant(JAPAN).toLocalDate();
+        }
+        DemoClocks.Moved moved = clocks.follow(null, day.atTime(9, 5).atZone(JAPAN).toInstant());
         assertEquals(200, moved.pinService().status(), moved.pinService().rawBody());
         assertEquals(200, moved.reservationService().status(), moved.reservationService().rawBody());
+    }
+
+    /** From {@code from} (inclusive) to {@code to} (exclusive), in Japan. */
+    private static boolean between(Instant instant, LocalTime from, LocalTime to) {
+        LocalTime time = instant.atZone(JAPAN).toLocalTime();
+        return !time.isBefore(from) && time.isBefore(to);
     }
 
     /** Looks through the pending locks' pages for the contract. */
