@@ -102,6 +102,7 @@ public final class ServiceFleet implements AutoCloseable {
             return Map.of(
                     "QUARKUS_PROFILE", profile,
                     "PIN_SERVICE_URL", StackService.PIN_SERVICE.url(),
+                    "LOCK_SCHEDULER_URL", StackService.LOCK_SCHEDULER.url(),
                     "RESERVATION_SERVICE_URL", StackService.RESERVATION_SERVICE.url(),
                     "OIDC_AUTH_SERVER_URL", issuer);
         }

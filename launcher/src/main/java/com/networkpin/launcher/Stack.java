@@ -94,7 +94,7 @@ public final class Stack {
         ready.forEach((service, took) -> System.out.printf("✓ %-20s ready in %4.1f s  %s  (Swagger UI: %s/q/swagger-ui)%n",
                 service.moduleName(), took.toMillis() / 1000.0, service.url(), service.url()));
         Duration console = fleet.startConsole(READY_TIMEOUT);
-        System.out.printf("✓ %-20s ready in %4.1f s  %s  (log in as customer1 or staff1, password %s)%n",
+        System.out.printf("✓ %-20s ready in %4.1f s  %s  (log in as customer1, staff1, agent1 or operator1, password %s)%n",
                 StackService.WEB_CONSOLE.moduleName(), console.toMillis() / 1000.0, StackService.WEB_CONSOLE.url(),
                 KeycloakTokens.DEMO_PASSWORD);
         System.out.printf("%nUp in %.1f s. Logs: %s%nData: %s (./stack up --fresh starts clean)%n"

@@ -116,16 +116,36 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Sets a field's value as its picker would (a time or date field's typed digits depend on the locale). */
+    void pick(String css, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", find(css), value);
+    }
+
     void click(String css) {
         find(css);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
-    /** Clicks a form's button and waits until the answer replaced the page. */
+    /**
+     * Clicks a form's button and waits until the answer replaced the page. While the page is being
+     * replaced Chromium may say the node "does not belong to the document" instead of "stale": gone too.
+     */
     void submit(String css) {
         WebElement button = find(css);
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Keycloak's login form, as a person fills it in. */

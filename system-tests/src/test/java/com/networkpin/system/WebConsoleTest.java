@@ -9,14 +9,10 @@ import com.networkpin.launcher.Http;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.Infrastructure;
 import com.networkpin.testinfra.KeycloakTokens;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,14 +46,7 @@ class WebConsoleTest {
         Browser.assumeInstalled();
         Assumptions.assumeTrue(ZonedDateTime.now(JAPAN).toLocalTime().isBefore(LocalTime.of(23, 40)),
                 "the last bookable slot of the day in Japan has begun: no visit can be booked for today");
-        Map<String, Object> hours = new LinkedHashMap<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            hours.put(day.name(), Map.of("opens", "00:00", "closes", "23:45"));
-        }
-        Http.Reply put = RunningSystem.as(RunningSystem.actors().operator()).put(RESERVATIONS + "/shops/" + SHOP,
-                Map.of("name", "Console Test Shop", "prefecture", "Tokyo", "address", "2-8-1 Nishi-Shinjuku, Tokyo",
-                        "openingHours", hours, "closedDates", List.of(), "counters", 3));
-        assertTrue(put.status() == 200 || put.status() == 201, "operator adds the shop: " + put.rawBody());
+        ConsoleShops.openRoundTheClock(SHOP);
     }
 
     @Test
@@ -193,14 +182,6 @@ class WebConsoleTest {
         }
     }
 
-    /** The reservation-service's clock: its demo clock moves forward only, so asking for the epoch reads it. */
-    private static java.time.Instant reservationServiceNow() {
-        Http.Reply now = RunningSystem.as(RunningSystem.actors().operator())
-                .post(RESERVATIONS + "/admin/clock", Map.of("now", java.time.Instant.EPOCH.toString()));
-        assertEquals(200, now.status(), now.rawBody());
-        return java.time.Instant.parse(now.text("now"));
-    }
-
     /** Through the pages: prefecture, shop, today's first free slot, purpose, book; returns the reservation number. */
     private static String book(Browser browser, String purpose, boolean doubleClick) {
         new org.openqa.selenium.support.ui.Select(browser.find("#prefecture")).selectByValue("Tokyo");
@@ -209,7 +190,7 @@ class WebConsoleTest {
         browser.find("#booking-form");
         // Other end-to-end tests move the services' clocks forward past midnights: book on the date the
         // reservation-service is at, which the console's date picker offers (it is a few days ahead at most).
-        ZonedDateTime serviceNow = reservationServiceNow().atZone(JAPAN);
+        ZonedDateTime serviceNow = ConsoleShops.now(StackService.RESERVATION_SERVICE).atZone(JAPAN);
         LocalDate serviceToday = serviceNow.toLocalDate();
         if (!serviceToday.equals(LocalDate.now(JAPAN))) {
             browser.open(CONSOLE + "/customer/shops/" + SHOP + "?date=" + serviceToday);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -49,12 +50,15 @@ public class CustomerPages {
     private final Page page;
     private final Services services;
     private final int maxDaysAhead;
+    private final Clock clock;
 
     public CustomerPages(Page page, Services services,
-                         @ConfigProperty(name = "network-pin.console.max-days-ahead", defaultValue = "30") int maxDaysAhead) {
+                         @ConfigProperty(name = "network-pin.console.max-days-ahead", defaultValue = "30") int maxDaysAhead,
+                         Clock clock) {
         this.page = page;
         this.services = services;
         this.maxDaysAhead = maxDaysAhead;
+        this.clock = clock;
     }
 
     @GET
@@ -136,7 +140,7 @@ public class CustomerPages {
     }
 
     private TemplateInstance shopPage(String shopId, LocalDate requested, String purpose, String key, Notice notice) {
-        LocalDate first = LocalDate.now(Jst.JAPAN);
+        LocalDate first = Jst.today(clock);
         LocalDate last = first.plusDays(maxDaysAhead);
         LocalDate date = requested == null || requested.isBefore(first) || requested.isAfter(last) ? first : requested;
         Shop shop = services.shop(shopId);
@@ -153,7 +157,7 @@ public class CustomerPages {
         return contract;
     }
 
-    private static LocalDate parseDate(String date) {
+    static LocalDate parseDate(String date) {
         try {
             return date == null || date.isBlank() ? null : LocalDate.parse(date);
         } catch (DateTimeParseException e) {

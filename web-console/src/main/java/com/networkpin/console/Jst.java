@@ -1,7 +1,9 @@
 package com.networkpin.console;
 
 import io.quarkus.qute.TemplateExtension;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,9 +14,20 @@ public final class Jst {
 
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private Jst() {
+    }
+
+    /** Today in Japan, by {@code clock}. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(JAPAN));
+    }
+
+    /** 2026-12-01 00:00:05 JST: an attempt's time, to the second. */
+    public static String jstSeconds(OffsetDateTime time) {
+        return time == null ? "" : DATE_TIME_SECONDS.format(time.atZoneSameInstant(JAPAN)) + " JST";
     }
 
     /** 2026-12-01 00:00 JST */

@@ -196,8 +196,17 @@ public interface Msg {
     @Message("{shop} 来店受付")
     String staffHeading(String shop);
 
-    @Message("本日の来店一覧はまだ表示できません。お客さまの予約番号を入力してください。")
-    String todaysVisitsNote();
+    @Message("{date} の来店予定")
+    String visitsHeading(java.time.LocalDate date);
+
+    @Message("この日の来店予定を表示")
+    String showVisits();
+
+    @Message("この日の来店予定はありません。")
+    String noVisits();
+
+    @Message("予約番号で開く")
+    String openByNumber();
 
     @Message("予約番号")
     String reservationNumber();

@@ -82,7 +82,12 @@ public class Page {
 
     /** The messages in the page's language, for sentences made in Java. */
     public Msg msg() {
-        return MessageBundles.get(Msg.class, Localized.Literal.of(lang()));
+        return bundle(Msg.class);
+    }
+
+    /** Another message bundle ({@link SupportMsg}, {@link OperatorMsg}) in the page's language. */
+    public <T> T bundle(Class<T> type) {
+        return MessageBundles.get(type, Localized.Literal.of(lang()));
     }
 
     /** Renders in the page's language. */

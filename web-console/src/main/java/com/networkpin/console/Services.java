@@ -4,7 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networkpin.console.SchedulerViews.Listing;
+import com.networkpin.console.SchedulerViews.NextMidnight;
+import com.networkpin.console.SchedulerViews.PendingLock;
+import com.networkpin.console.SchedulerViews.PublishedMidnight;
 import com.networkpin.console.Views.DaySlots;
+import com.networkpin.console.Views.Disclosed;
+import com.networkpin.console.Views.HistoryEntry;
 import com.networkpin.console.Views.PinState;
 import com.networkpin.console.Views.Reservation;
 import com.networkpin.console.Views.Shop;
@@ -39,17 +45,35 @@ public class Services {
     private final ObjectMapper json;
     private final String pinService;
     private final String reservationService;
+    private final String lockScheduler;
 
     public Services(ObjectMapper json,
                     @ConfigProperty(name = "network-pin.console.pin-service-url") String pinService,
-                    @ConfigProperty(name = "network-pin.console.reservation-service-url") String reservationService) {
+                    @ConfigProperty(name = "network-pin.console.reservation-service-url") String reservationService,
+                    @ConfigProperty(name = "network-pin.console.lock-scheduler-url") String lockScheduler) {
         this.json = json;
         this.pinService = pinService;
         this.reservationService = reservationService;
+        this.lockScheduler = lockScheduler;
     }
 
     public PinState pinState(String token, String contractId) {
         return call(token, "GET", pinService + "/contracts/" + path(contractId) + "/pin", null, Map.of(), PinState.class);
+    }
+
+    /** The PIN's events, oldest first (support-agent, or the holder). */
+    public List<HistoryEntry> history(String token, String contractId) {
+        return call(token, "GET", pinService + "/contracts/" + path(contractId) + "/pin/history", null, Map.of(),
+                new TypeReference<List<HistoryEntry>>() { });
+    }
+
+    /**
+     * The manned chat's disclosure: the answer holds the PIN, for the one page that shows it. The
+     * agent recorded is the token's subject; the console sends only the identity check's reference.
+     */
+    public Disclosed disclose(String token, String contractId, String identityCheckRef) {
+        return call(token, "POST", pinService + "/contracts/" + path(contractId) + "/pin/disclosures",
+                Map.of("identityCheckRef", identityCheckRef), Map.of(), Disclosed.class);
     }
 
     /** A new PIN under the reservation's reset grant (shop terminal). */
@@ -71,6 +95,31 @@ public class Services {
     public DaySlots slots(String shopId, LocalDate date) {
         return call(null, "GET", reservationService + "/shops/" + path(shopId) + "/slots?date=" + date, null, Map.of(),
                 DaySlots.class);
+    }
+
+    /** A shop's visits of one Japan date (its own staff). */
+    public List<Reservation> visitsOf(String token, String shopId, LocalDate date) {
+        return call(token, "GET", reservationService + "/shops/" + path(shopId) + "/reservations?date=" + date, null,
+                Map.of(), new TypeReference<List<Reservation>>() { });
+    }
+
+    /** Adds or replaces a shop (operator). */
+    public Shop putShop(String token, String shopId, Map<String, Object> definition) {
+        return call(token, "PUT", reservationService + "/shops/" + path(shopId), definition, Map.of(), Shop.class);
+    }
+
+    public Listing<PendingLock> pendingLocks(String token, int page) {
+        return call(token, "GET", lockScheduler + "/locks?size=20&page=" + page, null, Map.of(),
+                new TypeReference<Listing<PendingLock>>() { });
+    }
+
+    public NextMidnight nextMidnight(String token) {
+        return call(token, "GET", lockScheduler + "/midnights/next", null, Map.of(), NextMidnight.class);
+    }
+
+    public Listing<PublishedMidnight> midnights(String token) {
+        return call(token, "GET", lockScheduler + "/midnights?size=10", null, Map.of(),
+                new TypeReference<Listing<PublishedMidnight>>() { });
     }
 
     /** Books under {@code idempotencyKey}: the same key and request again answer the same reservation. */

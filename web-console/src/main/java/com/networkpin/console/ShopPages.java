@@ -12,7 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
@@ -32,7 +35,8 @@ public class ShopPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Shop shop, String number, Notice notice);
+        static native TemplateInstance home(Shop shop, LocalDate date, List<Reservation> visits, String number,
+                                            Notice notice);
 
         static native TemplateInstance visit(Reservation visit, boolean pinSet, Notice notice);
     }
@@ -40,17 +44,21 @@ public class ShopPages {
     private final Page page;
     private final Services services;
     private final Duration completionWait;
+    private final Clock clock;
 
     public ShopPages(Page page, Services services,
-                     @ConfigProperty(name = "network-pin.console.completion-wait") Duration completionWait) {
+                     @ConfigProperty(name = "network-pin.console.completion-wait") Duration completionWait, Clock clock) {
         this.page = page;
         this.services = services;
         this.completionWait = completionWait;
+        this.clock = clock;
     }
 
+    /** The shop's visits of a day (today in Japan unless another date is asked for), each linked to its page. */
     @GET
-    public TemplateInstance home() {
-        return page.render(Templates.home(ownShop(), null, null));
+    public TemplateInstance home(@RestQuery String date) {
+        LocalDate day = CustomerPages.parseDate(date);
+        return homePage(day == null ? Jst.today(clock) : day, null, null);
     }
 
     /** The number the customer shows: upper case, spaces dropped. */
@@ -59,7 +67,7 @@ public class ShopPages {
     public Object open(@RestQuery String number) {
         String normalised = number == null ? "" : number.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (!normalised.matches("[A-Z0-9]{1,16}")) {
-            return page.render(Templates.home(ownShop(), number, Notice.error(page.msg().problemRefused(), null)));
+            return homePage(Jst.today(clock), number, Notice.error(page.msg().problemRefused(), null));
         }
         return Response.seeOther(URI.create("/shop/visits/" + normalised)).build();
     }
@@ -76,7 +84,7 @@ public class ShopPages {
         try {
             visit = services.reservation(page.accessToken(), number);
         } catch (ServiceProblem problem) {
-            return page.render(Templates.home(ownShop(), number, Notice.of(problem, page.msg())));
+            return homePage(Jst.today(clock), number, Notice.of(problem, page.msg()));
         }
         boolean pinSet = "pin-set".equals(done);
         if (pinSet && visit.isCheckedIn()) {
@@ -151,6 +159,17 @@ public class ShopPages {
 
     private TemplateInstance visitWith(Reservation visit, Notice notice) {
         return page.render(Templates.visit(visit, false, notice));
+    }
+
+    private TemplateInstance homePage(LocalDate date, String number, Notice notice) {
+        Shop shop = ownShop();
+        List<Reservation> visits = List.of();
+        try {
+            visits = services.visitsOf(page.accessToken(), shop.id(), date);
+        } catch (ServiceProblem problem) {
+            notice = notice != null ? notice : Notice.of(problem, page.msg());
+        }
+        return page.render(Templates.home(shop, date, visits, number, notice));
     }
 
     private Shop ownShop() {

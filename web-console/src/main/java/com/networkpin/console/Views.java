@@ -1,10 +1,12 @@
 package com.networkpin.console;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** What the pages show of the services' answers (members the pages do not use are ignored). */
 public final class Views {
@@ -34,8 +36,24 @@ public final class Views {
     public record MannedChat(boolean openNow, String hours, Instant nextOpening, String forgottenPin) {
     }
 
+    /** A shop; {@code openingHours} by weekday name (a weekday left out is a closing day). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Shop(String id, String name, String prefecture, String address, int counters) {
+    public record Shop(String id, String name, String prefecture, String address, int counters,
+                       Map<String, Hours> openingHours, List<LocalDate> closedDates) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Hours(String opens, String closes) {
+    }
+
+    /** One event of a PIN's history: its type and its data as the pin-service gave them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HistoryEntry(long version, String type, JsonNode data) {
+    }
+
+    /** The disclosed PIN: shown once, on the page that answers the agent's request. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Disclosed(String pin, OffsetDateTime disclosedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

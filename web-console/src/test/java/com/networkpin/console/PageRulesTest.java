@@ -23,7 +23,8 @@ class PageRulesTest {
 
     @Test
     void everyPageDeclaresWhoMaySeeIt() {
-        for (Class<?> pages : List.of(LandingPage.class, CustomerPages.class, ShopPages.class)) {
+        for (Class<?> pages : List.of(LandingPage.class, CustomerPages.class, ShopPages.class, SupportPages.class,
+                OperatorPages.class)) {
             for (Method method : pages.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)) {
                     boolean declared = method.isAnnotationPresent(RolesAllowed.class) || method.isAnnotationPresent(PermitAll.class)
@@ -34,6 +35,8 @@ class PageRulesTest {
         }
         assertEquals("customer", CustomerPages.class.getAnnotation(RolesAllowed.class).value()[0]);
         assertEquals("shop-staff", ShopPages.class.getAnnotation(RolesAllowed.class).value()[0]);
+        assertEquals(List.of("support-agent"), List.of(SupportPages.class.getAnnotation(RolesAllowed.class).value()));
+        assertEquals(List.of("operator"), List.of(OperatorPages.class.getAnnotation(RolesAllowed.class).value()));
     }
 
     @Test

@@ -53,6 +53,13 @@ record Caller(String subject, Optional<String> contract, Optional<String> shop) 
         }
     }
 
+    /** Only staff of this shop. */
+    void requireStaffOf(String shopId) {
+        if (!worksAt(shopId)) {
+            throw Access.forbidden("Shop staff may act only for their own shop.");
+        }
+    }
+
     /** Staff book at their own shop's counter, where the slot in progress can still be taken. */
     boolean worksAt(String shopId) {
         return shop.filter(shopId::equals).isPresent();

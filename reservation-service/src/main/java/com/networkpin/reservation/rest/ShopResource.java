@@ -1,9 +1,11 @@
 package com.networkpin.reservation.rest;
 
 import com.networkpin.reservation.domain.Prefectures;
+import com.networkpin.reservation.service.ReservationViews;
 import com.networkpin.reservation.service.ShopCatalogue;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
+import com.networkpin.support.security.Access;
 import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -30,16 +32,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The shop finder is public; only an operator defines shops. */
+/** The shop finder is public; only an operator defines shops; only a shop's staff list its visits. */
 @Path("/shops")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "shops", description = "Shops, their opening hours and free slots")
 public class ShopResource {
 
     private final ShopCatalogue catalogue;
+    private final ReservationViews reservations;
+    private final Access access;
 
-    public ShopResource(ShopCatalogue catalogue) {
+    public ShopResource(ShopCatalogue catalogue, ReservationViews reservations, Access access) {
         this.catalogue = catalogue;
+        this.reservations = reservations;
+        this.access = access;
     }
 
     @GET
@@ -78,6 +84,22 @@ public class ShopResource {
                                @RestQuery @Parameter(description = "YYYY-MM-DD, a Japan date", required = true)
                                String date) {
         return catalogue.slotsOn(shopId, parseDate(date));
+    }
+
+    @GET
+    @Path("/{shopId}/reservations")
+    @RolesAllowed(Roles.SHOP_STAFF)
+    @Tag(name = "reservations")
+    @Operation(summary = "The shop's visits of one Japan date, of every status, by slot (its own staff)")
+    @APIResponse(responseCode = "200", description = "The visits; empty when there are none")
+    @APIResponse(responseCode = "400", description = "Missing or malformed date")
+    @APIResponse(responseCode = "403", description = "Not staff of this shop")
+    @APIResponse(responseCode = "404", description = "No such shop")
+    public Uni<List<ReservationView>> reservations(@RestPath String shopId,
+                                                   @RestQuery @Parameter(description = "YYYY-MM-DD, a Japan date",
+                                                           required = true) String date) {
+        Caller.of(access).requireStaffOf(shopId);
+        return reservations.ofShopOn(shopId, parseDate(date));
     }
 
     @PUT

@@ -11,7 +11,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.networkpin.reservation.domain.Slots;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +54,17 @@ public class ReservationViews {
                 ? Uni.createFrom().item(List.<ReservationView>of())
                 : shops.list(pool, Optional.empty()).chain(all -> lockAdvice(pool, contractId)
                         .map(advice -> viewsAtTheirShops(records, all, advice))));
+    }
+
+    /**
+     * A shop's visits of one Japanese date, for its staff. No lock advice: that is the holder's, and
+     * the shop sees the PIN's state at the terminal.
+     */
+    public Uni<List<ReservationView>> ofShopOn(String shopId, LocalDate date) {
+        Instant from = date.atStartOfDay(Slots.JAPAN).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(Slots.JAPAN).toInstant();
+        return shop(pool, shopId, ShopNotFound::new).chain(shop -> projection.ofShopBetween(pool, shopId, from, to)
+                .map(records -> records.stream().map(r -> ReservationView.of(r, shop, null)).toList()));
     }
 
     /** The reservation as it now is in {@code client}'s transaction. */

@@ -71,6 +71,15 @@ public class ReservationProjection {
                         .toList());
     }
 
+    /** A shop's reservations whose slot starts in [from, to), of every status, by slot. */
+    public Uni<List<ReservationRecord>> ofShopBetween(SqlClient client, String shopId, Instant from, Instant to) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM reservation WHERE shop_id = $1"
+                        + " AND slot_start >= $2 AND slot_start < $3 ORDER BY slot_start, reservation_number")
+                .execute(Tuple.of(shopId, utc(from), utc(to)))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(ReservationProjection::toRecord)
+                        .toList());
+    }
+
     /** Numbers of bookings nobody checked in for whose slot started at or before {@code latestStart}. */
     public Uni<List<String>> awaitingCheckInSince(SqlClient client, Instant latestStart, int limit) {
         return client.preparedQuery("""

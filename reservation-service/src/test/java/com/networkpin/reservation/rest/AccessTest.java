@@ -119,6 +119,8 @@ class AccessTest {
             new Call("ShopResource.get", EVERYONE, 200, (who, t) -> who.get("/shops/" + t.shop())),
             new Call("ShopResource.slots", EVERYONE, 200,
                     (who, t) -> who.get("/shops/" + t.shop() + "/slots?date=" + t.date())),
+            new Call("ShopResource.reservations", EnumSet.of(Who.STAFF), 200,
+                    (who, t) -> who.get("/shops/" + t.shop() + "/reservations?date=" + t.date())),
             new Call("ShopResource.put", EnumSet.of(Who.OPERATOR), 201, (who, t) -> who.contentType(ContentType.JSON)
                     .body(Api.shopDefinition(t.newShop(), 2)).put("/shops/" + t.newShop())),
             new Call("ReservationResource.book", CUSTOMER_OR_STAFF, 201, (who, t) -> who.contentType(ContentType.JSON)
@@ -145,6 +147,7 @@ class AccessTest {
             Map.entry("ShopResource.list", "public"),
             Map.entry("ShopResource.get", "public"),
             Map.entry("ShopResource.slots", "public"),
+            Map.entry("ShopResource.reservations", "[shop-staff]"),
             Map.entry("ShopResource.put", "[operator]"),
             Map.entry("ReservationResource.book", "[customer, shop-staff]"),
             Map.entry("ReservationResource.get", "[customer, shop-staff]"),

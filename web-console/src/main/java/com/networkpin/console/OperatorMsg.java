@@ -1,0 +1,123 @@
+package com.networkpin.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The operator's pages' sentences: Japanese here, English in {@code messages/op_en.properties}.
+ * Templates use {@code {op:name}}.
+ */
+@MessageBundle("op")
+public interface OperatorMsg {
+
+    @Message("運用: ショップ")
+    String shopsHeading();
+
+    @Message("運用担当: ショップの設定、ロックと深夜0時の解除")
+    String entry();
+
+    @Message("ショップ")
+    String shopsNav();
+
+    @Message("ロックと深夜0時")
+    String locksNav();
+
+    @Message("ショップを追加")
+    String addShop();
+
+    @Message("編集")
+    String edit();
+
+    @Message("窓口数")
+    String counters();
+
+    @Message("ショップを保存しました。")
+    String savedNotice();
+
+    @Message("ショップの追加")
+    String newShopHeading();
+
+    @Message("ショップの編集: {name}")
+    String editShopHeading(String name);
+
+    @Message("ショップID")
+    String shopId();
+
+    @Message("英小文字、数字、ハイフンで3〜63文字(例: tokyo-ginza)。追加後は変更できません。")
+    String shopIdHint();
+
+    @Message("ショップIDは英小文字、数字、ハイフンで3〜63文字にしてください。")
+    String badShopId();
+
+    @Message("名称")
+    String name();
+
+    @Message("都道府県(英語表記、例: Tokyo)")
+    String prefecture();
+
+    @Message("住所")
+    String address();
+
+    @Message("営業時間(15分単位。開店・閉店とも空欄の曜日は定休日)")
+    String hoursLegend();
+
+    @Message("{#when day}{#is 'MONDAY'}月曜日{#is 'TUESDAY'}火曜日{#is 'WEDNESDAY'}水曜日{#is 'THURSDAY'}木曜日{#is 'FRIDAY'}金曜日{#is 'SATURDAY'}土曜日{#is 'SUNDAY'}日曜日{#else}{day}{/when}")
+    String weekday(String day);
+
+    @Message("{day} 開店")
+    String opens(String day);
+
+    @Message("{day} 閉店")
+    String closes(String day);
+
+    @Message("休業日(1行に1日、YYYY-MM-DD)")
+    String closedDates();
+
+    @Message("保存")
+    String save();
+
+    @Message("次の深夜0時")
+    String nextMidnightHeading();
+
+    @Message("{time} に {count}件のロックが解除されます。")
+    String nextMidnight(String time, long count);
+
+    @Message("解除待ちのロック({total}件)")
+    String pendingHeading(long total);
+
+    @Message("解除待ちのロックはありません。")
+    String noPending();
+
+    @Message("契約番号")
+    String contract();
+
+    @Message("ロック日時")
+    String lockedAt();
+
+    @Message("解除予定")
+    String unlocksAt();
+
+    @Message("前のページ")
+    String previous();
+
+    @Message("次のページ")
+    String next();
+
+    @Message("公開済みの深夜0時(新しい順)")
+    String midnightsHeading();
+
+    @Message("公開された深夜0時はまだありません。")
+    String noMidnights();
+
+    @Message("日付")
+    String date();
+
+    @Message("公開日時")
+    String publishedAt();
+
+    @Message("公開時の解除待ち")
+    String pendingAtPublication();
+
+    @Message("解除済み")
+    String unlocked();
+}
