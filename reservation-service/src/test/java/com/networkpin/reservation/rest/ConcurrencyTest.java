@@ -145,7 +145,7 @@ class ConcurrencyTest {
         assertEquals(Map.of(200, 9, 201, 1), countByStatus(answers));
         // the last replacement stands: one of the sent shops, whole
         io.restassured.RestAssured.given().get("/shops/" + id).then().statusCode(200)
-                .body("counters", org.hamcrest.Matchers.isIn(answers.stream()
+                .body("counters", org.hamcrest.Matchers.in(answers.stream()
                         .map(a -> new JsonObject(a.body()).getInteger("counters")).toList()))
                 .body("openingHours.MONDAY.opens", org.hamcrest.Matchers.equalTo("10:00"));
     }
