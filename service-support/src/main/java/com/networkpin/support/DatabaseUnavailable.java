@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,8 +36,10 @@ final class DatabaseUnavailable {
                     || cause instanceof ClosedConnectionException) {
                 return Optional.of(cause);
             }
-            if (cause instanceof DatabaseException database) {
-                String state = database.getSqlState();
+            // The reactive client's error, or the SQLException Hibernate Reactive makes of it.
+            if (cause instanceof DatabaseException || cause instanceof SQLException) {
+                String state = cause instanceof DatabaseException database
+                        ? database.getSqlState() : ((SQLException) cause).getSQLState();
                 boolean away = state != null && (STATES.contains(state)
                         || state.length() == 5 && CLASSES.contains(state.substring(0, 2)));
                 return away ? Optional.of(cause) : Optional.empty();

@@ -31,6 +31,14 @@ public class EchoResource {
             throw new DatabaseException("the database system is starting up", 0, "57P03") {
             };
         }
+        if ("database-shutting-down".equals(greeting.name())) {
+            throw new IllegalStateException("error executing SQL statement",
+                    new java.sql.SQLException("terminating connection due to administrator command", "57P01"));
+        }
+        if ("duplicate".equals(greeting.name())) {
+            throw new IllegalStateException("error executing SQL statement",
+                    new java.sql.SQLException("duplicate key value violates unique constraint", "23505"));
+        }
         if ("crash".equals(greeting.name())) {
             throw new IllegalStateException("secret 4821 inside");
         }

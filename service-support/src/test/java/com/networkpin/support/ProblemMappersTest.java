@@ -23,6 +23,8 @@ class ProblemMappersTest {
             "unexpected failure  | {\"name\":\"crash\"}           | 500 | /problems/internal",
             "database away       | {\"name\":\"database-away\"}   | 503 | /problems/database-unavailable",
             "database starting   | {\"name\":\"database-starting\"} | 503 | /problems/database-unavailable",
+            "database shutting down (Hibernate) | {\"name\":\"database-shutting-down\"} | 503 | /problems/database-unavailable",
+            "duplicate key (Hibernate) | {\"name\":\"duplicate\"} | 500 | /problems/internal",
             "body over the limit | {\"name\":\"4821 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"} | 413 | /problems/body-too-large"})
     void everyFailureIsAProblemThatEchoesNoInput(String why, String body, int status, String type) {
         given().contentType("application/json").body(body)

@@ -46,13 +46,15 @@ public class ReservationViews {
         return projection.find(pool, number)
                 .map(found -> found.orElseThrow(() -> new ReservationNotFound(number)))
                 .invoke(record -> access.accept(record.toReservation()))
-                .chain(record -> view(pool, record));
+                .chain(record -> shops.find(record.shopId())
+                        .map(found -> found.orElseThrow(() -> new ShopNotFound(record.shopId())))
+                        .chain(shop -> view(pool, record, shop)));
     }
 
     public Uni<List<ReservationView>> ofContract(String contractId) {
         return projection.ofContract(pool, contractId).chain(records -> records.isEmpty()
                 ? Uni.createFrom().item(List.<ReservationView>of())
-                : shops.list(pool, Optional.empty()).chain(all -> lockAdvice(pool, contractId)
+                : shops.list(Optional.empty()).chain(all -> lockAdvice(pool, contractId)
                         .map(advice -> viewsAtTheirShops(records, all, advice))));
     }
 
@@ -77,6 +79,7 @@ public class ReservationViews {
         return lockAdvice(client, record.contractId()).map(advice -> ReservationView.of(record, shop, advice));
     }
 
+    /** The shop as {@code client}'s transaction sees it (see {@link ShopStore#find(SqlClient, String)}). */
     Uni<Shop> shop(SqlClient client, String shopId, Function<String, RuntimeException> missing) {
         return shops.find(client, shopId).map(found -> found.orElseThrow(() -> missing.apply(shopId)));
     }

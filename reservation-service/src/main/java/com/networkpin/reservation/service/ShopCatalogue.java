@@ -36,16 +36,16 @@ public class ShopCatalogue {
     }
 
     public Uni<List<Shop>> list(Optional<String> prefecture) {
-        return shops.list(pool, prefecture);
+        return shops.list(prefecture);
     }
 
     public Uni<Shop> get(String shopId) {
-        return shops.find(pool, shopId).map(found -> found.orElseThrow(() -> new ShopNotFound(shopId)));
+        return shops.find(shopId).map(found -> found.orElseThrow(() -> new ShopNotFound(shopId)));
     }
 
     /** Adds or replaces a shop; true when it was added. */
     public Uni<Boolean> save(Shop shop) {
-        return pool.withTransaction(tx -> shops.save(tx, shop));
+        return shops.save(shop);
     }
 
     public Uni<DaySlots> slotsOn(String shopId, LocalDate date) {

@@ -1,75 +1,88 @@
 package com.networkpin.reservation.store;
 
-import com.networkpin.reservation.domain.OpeningHours;
 import com.networkpin.reservation.domain.Shop;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.StreamSupport;
+import org.hibernate.exception.ConstraintViolationException;
 
-/** The shop catalogue table. Opening hours are JSON: {"MONDAY": {"opens": "10:00", "closes": "19:00"}, ...}. */
+/**
+ * The shop catalogue: the operator's edits and the lookups by id and prefecture go through Hibernate
+ * Reactive ({@link ShopEntity}); a transaction of the booking reads its shop in SQL on its own connection.
+ */
 @ApplicationScoped
 public class ShopStore {
 
-    private static final String COLUMNS =
-            "shop_id, name, prefecture, address, opening_hours::text, closed_dates, counters";
+    private static final Sort BY_PREFECTURE = Sort.by("prefecture", "shopId");
 
-    public Uni<List<Shop>> list(SqlClient client, Optional<String> prefecture) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM shop"
-                        + " WHERE $1::text IS NULL OR lower(prefecture) = lower($1) ORDER BY prefecture, shop_id")
-                .execute(Tuple.of(prefecture.orElse(null)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(ShopStore::toShop).toList());
+    private final ShopEntities entities;
+
+    public ShopStore(ShopEntities entities) {
+        this.entities = entities;
     }
 
-    public Uni<Optional<Shop>> find(SqlClient client, String shopId) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM shop WHERE shop_id = $1")
+    @WithSession
+    public Uni<List<Shop>> list(Optional<String> prefecture) {
+        return prefecture.map(wanted -> entities.list("lower(prefecture) = lower(:prefecture)", BY_PREFECTURE,
+                        Parameters.with("prefecture", wanted)))
+                .orElseGet(() -> entities.listAll(BY_PREFECTURE))
+                .map(found -> found.stream().map(ShopEntity::toShop).toList());
+    }
+
+    @WithSession
+    public Uni<Optional<Shop>> find(String shopId) {
+        return entities.findById(shopId).map(found -> Optional.ofNullable(found).map(ShopEntity::toShop));
+    }
+
+    /**
+     * Adds or replaces a shop; true when it was added. Existing bookings keep their slots. Two
+     * operators adding the same new shop at once: the second insert's unique violation is retried,
+     * and then replaces the first's, as the single upsert this replaced did.
+     */
+    public Uni<Boolean> save(Shop shop) {
+        return Panache.withTransaction(() -> entities.findById(shop.id()).chain(stored -> {
+                    if (stored == null) {
+                        return entities.persist(ShopEntity.of(shop)).replaceWith(true);
+                    }
+                    stored.replaceWith(shop);
+                    return Uni.createFrom().item(false);
+                }))
+                .onFailure(ShopStore::isUniqueViolation).retry().atMost(1);
+    }
+
+    /**
+     * The shop as {@code tx} sees it, for the booking and the changes of a reservation. SQL, not
+     * Hibernate, because it must share their transaction: a Hibernate session would take a second
+     * connection from the same pool while the transaction holds one (under a storm of bookings, every
+     * connection would wait for another).
+     */
+    public Uni<Optional<Shop>> find(SqlClient tx, String shopId) {
+        return tx.preparedQuery("SELECT shop_id, name, prefecture, address, opening_hours::text, closed_dates,"
+                        + " counters FROM shop WHERE shop_id = $1")
                 .execute(Tuple.of(shopId))
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(toShop(rows.iterator().next())));
     }
 
-    /** Adds or replaces a shop; true when it was added. Existing bookings keep their slots. */
-    public Uni<Boolean> save(SqlClient client, Shop shop) {
-        return client.preparedQuery("""
-                        INSERT INTO shop (shop_id, name, prefecture, address, opening_hours, closed_dates, counters)
-                        VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7)
-                        ON CONFLICT (shop_id) DO UPDATE SET name = EXCLUDED.name, prefecture = EXCLUDED.prefecture,
-                            address = EXCLUDED.address, opening_hours = EXCLUDED.opening_hours,
-                            closed_dates = EXCLUDED.closed_dates, counters = EXCLUDED.counters
-                        RETURNING (xmax = 0) AS added""")
-                .execute(Tuple.from(List.of(shop.id(), shop.name(), shop.prefecture(), shop.address(),
-                        hoursJson(shop.weeklyHours()), shop.sortedClosedDates().toArray(LocalDate[]::new),
-                        shop.counters())))
-                .map(rows -> rows.iterator().next().getBoolean("added"));
-    }
-
-    private static String hoursJson(Map<DayOfWeek, OpeningHours> weeklyHours) {
-        JsonObject json = new JsonObject();
-        new EnumMap<>(weeklyHours).forEach((day, hours) -> json.put(day.name(),
-                new JsonObject().put("opens", hours.opens().toString()).put("closes", hours.closes().toString())));
-        return json.encode();
-    }
-
     private static Shop toShop(Row row) {
-        JsonObject json = new JsonObject(row.getString(4));
-        Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
-        json.forEach(entry -> {
-            JsonObject day = (JsonObject) entry.getValue();
-            hours.put(DayOfWeek.valueOf(entry.getKey()), OpeningHours.of(day.getString("opens"), day.getString("closes")));
-        });
-        LocalDate[] closed = row.getArrayOfLocalDates("closed_dates");
-        return new Shop(row.getString("shop_id"), row.getString("name"), row.getString("prefecture"),
-                row.getString("address"), hours, closed == null ? Set.of() : Set.copyOf(Arrays.asList(closed)),
-                row.getInteger("counters"));
+        return new ShopEntity(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                row.getString(4), row.getArrayOfLocalDates(5), row.getInteger(6)).toShop();
+    }
+
+    /** Hibernate Reactive reports a failed flush as Hibernate's exception (the PostgreSQL error is its cause). */
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
+            }
+        }
+        return false;
     }
 }

@@ -134,6 +134,22 @@ class ConcurrencyTest {
         }
     }
 
+    @Test
+    void operatorsAddingTheSameShopAtOnceAddItOnceAndReplaceIt() {
+        String id = Api.freshShopId();
+        String operator = tokens().user("operator1");
+
+        List<HttpResponse<String>> answers = allAtOnce(10,
+                i -> send("PUT", operator, "/shops/" + id, Api.shopDefinition(id, 1 + i), null));
+
+        assertEquals(Map.of(200, 9, 201, 1), countByStatus(answers));
+        // the last replacement stands: one of the sent shops, whole
+        io.restassured.RestAssured.given().get("/shops/" + id).then().statusCode(200)
+                .body("counters", org.hamcrest.Matchers.in(answers.stream()
+                        .map(a -> new JsonObject(a.body()).getInteger("counters")).toList()))
+                .body("openingHours.MONDAY.opens", org.hamcrest.Matchers.equalTo("10:00"));
+    }
+
     private static String slot(int index) {
         return java.time.LocalTime.of(10, 0).plusMinutes(15L * index).toString();
     }
@@ -164,11 +180,16 @@ class ConcurrencyTest {
     }
 
     private HttpRequest post(String token, String path, Map<String, Object> body, String idempotencyKey) {
+        return send("POST", token, path, body, idempotencyKey);
+    }
+
+    private HttpRequest send(String method, String token, String path, Map<String, Object> body,
+                             String idempotencyKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject(body).encode()));
+                .method(method, HttpRequest.BodyPublishers.ofString(new JsonObject(body).encode()));
         if (idempotencyKey != null) {
             builder.header("Idempotency-Key", idempotencyKey);
         }

@@ -109,6 +109,21 @@ class ShopApiTest {
     }
 
     @Test
+    void aClosedDateTheOperatorSetsClosesTheShopForFindersAndBookings() {
+        LocalDate closed = Api.japanDate(clock, 4);
+        String id = Api.freshShopId();
+        Map<String, Object> shop = new java.util.HashMap<>(Api.shopDefinition(id, 1));
+        shop.put("closedDates", List.of(closed.toString()));
+        asOperator().contentType(ContentType.JSON).body(shop).put("/shops/" + id).then().statusCode(201);
+
+        given().get("/shops/" + id + "/slots?date=" + closed).then().statusCode(200).body("open", equalTo(false));
+        // the booking reads the shop in its own transaction, in SQL: the same closed date
+        Api.book(UUID.randomUUID().toString(), Api.freshContract(), id, Api.at(closed, "11:00"), "PIN_RESET")
+                .statusCode(422).contentType(PROBLEM_JSON).body("type", equalTo("/problems/shop-closed"));
+        Api.booked(Api.freshContract(), id, Api.at(closed.plusDays(1), "11:00"), "PIN_RESET");
+    }
+
+    @Test
     void refusesAnInvalidShopAndStoresNothing() {
         String id = "tokyo-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> hours = Map.of(DayOfWeek.MONDAY.name(), Map.of("opens", "19:00", "closes", "10:00"));
