@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Topics;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -62,15 +64,25 @@ class ShopResetTest {
         reset(contract, reservation, "3591").statusCode(200);
 
         String escaped = "reset under reservation " + reservation.replace("\r\n", "\\r\\n");
-        await().atMost(Duration.ofSeconds(10)).until(() -> log().stream().anyMatch(line -> line.contains(escaped)));
-        List<String> lines = log();
-        assertTrue(lines.stream().noneMatch(line -> line.startsWith(forged)), "no forged line");
-        assertEquals(1, lines.stream().filter(line -> line.contains(escaped)).count());
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages().stream().anyMatch(m -> m.contains(escaped)));
+        assertTrue(Files.readAllLines(LOG, StandardCharsets.UTF_8).stream().noneMatch(line -> line.startsWith(forged)),
+                "no forged line");
+        List<String> messages = messages();
+        assertTrue(messages.stream().noneMatch(message -> message.startsWith(forged)), "no forged record");
+        assertEquals(1, messages.stream().filter(message -> message.contains(escaped)).count());
     }
 
-    /** The service's log file (see application.properties, %test). */
-    private static List<String> log() throws IOException {
-        return Files.readAllLines(Path.of("target/pin-service-test.log"), StandardCharsets.UTF_8);
+    /** The service's log file (see application.properties, %test): one JSON record per line, as in prod. */
+    private static final Path LOG = Path.of("target/pin-service-test.log");
+
+    /** The messages of the log's records. */
+    private static List<String> messages() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> messages = new ArrayList<>();
+        for (String line : Files.readAllLines(LOG, StandardCharsets.UTF_8)) {
+            messages.add(json.readTree(line).path("message").asText());
+        }
+        return messages;
     }
 
     @Test
