@@ -55,7 +55,7 @@ public class PinBeans {
                 ConfigUtils.getProfiles().contains(PROD_PROFILE));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("pin-service refuses to start, its PIN keys are not usable: "
-                    + String.join("; ", problems) + ". Set them from the secret store (see README, pin-service).");
+                    + String.join("; ", problems) + ". Set them from the secret store (see pin-service/README.md).");
         }
     }
 
