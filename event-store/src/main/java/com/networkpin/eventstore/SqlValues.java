@@ -15,7 +15,10 @@ public final class SqlValues {
     /** PostgreSQL's {@code unique_violation}. */
     public static final String UNIQUE_VIOLATION = "23505";
 
-    /** admin_shutdown, crash_shutdown, cannot_connect_now. */
+    /**
+     * admin_shutdown, crash_shutdown, cannot_connect_now. service-support's DatabaseUnavailable repeats
+     * these and the classes below: it cannot depend on this module (a cycle through test-infra).
+     */
     private static final Set<String> AWAY_STATES = Set.of("57P01", "57P02", "57P03");
     /** connection_exception, insufficient_resources (e.g. too many connections). */
     private static final Set<String> AWAY_CLASSES = Set.of("08", "53");
