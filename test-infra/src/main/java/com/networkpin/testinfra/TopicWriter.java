@@ -62,4 +62,13 @@ public final class TopicWriter {
             throw new IllegalStateException("could not send to " + topic, e);
         }
     }
+
+    /** The client's own exception behind a failed send (e.g. the broker's authorization error). */
+    public static Throwable refusal(Throwable sendFailure) {
+        Throwable cause = sendFailure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
 }

@@ -40,7 +40,7 @@ class KafkaAccessTest {
         Map<String, Object> anonymous = fast(Map.of(
                 CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
 
-        Throwable refused = rootCause(assertThrows(IllegalStateException.class, () -> send(anonymous, Topics.PIN_EVENTS)));
+        Throwable refused = TopicWriter.refusal(assertThrows(IllegalStateException.class, () -> send(anonymous, Topics.PIN_EVENTS)));
 
         // The SASL listener drops a client that does not authenticate: it never even learns the topic's partitions.
         assertInstanceOf(org.apache.kafka.common.errors.TimeoutException.class, refused, refused.toString());
@@ -51,7 +51,7 @@ class KafkaAccessTest {
         Map<String, Object> impostor = fast(KafkaAccess.clientConfig(kafka.bootstrapServers(),
                 KafkaAccess.RESERVATION_SERVICE, "guessed"));
 
-        Throwable refused = rootCause(assertThrows(IllegalStateException.class,
+        Throwable refused = TopicWriter.refusal(assertThrows(IllegalStateException.class,
                 () -> send(impostor, Topics.RESERVATION_EVENTS)));
 
         assertInstanceOf(SaslAuthenticationException.class, refused, refused.toString());
@@ -70,7 +70,7 @@ class KafkaAccessTest {
 
     @Test
     void theAuditPrincipalWritesNothing() {
-        Throwable refused = rootCause(assertThrows(IllegalStateException.class,
+        Throwable refused = TopicWriter.refusal(assertThrows(IllegalStateException.class,
                 () -> send(fast(kafka.clientConfig(KafkaAccess.AUDIT)), Topics.PIN_EVENTS)));
 
         // Refused for the topic or, when its idempotent producer asks first, for producing at all.
@@ -96,7 +96,7 @@ class KafkaAccessTest {
     }
 
     private static void assertRefused(String principal, String topic) {
-        Throwable refused = rootCause(assertThrows(IllegalStateException.class,
+        Throwable refused = TopicWriter.refusal(assertThrows(IllegalStateException.class,
                 () -> send(fast(kafka.clientConfig(principal)), topic)));
         assertInstanceOf(TopicAuthorizationException.class, refused, principal + " writing " + topic + ": " + refused);
     }
@@ -138,11 +138,4 @@ class KafkaAccessTest {
         return config;
     }
 
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }
