@@ -34,6 +34,7 @@ public final class EmbeddedKafkaServer implements KafkaServer {
 
     private final Path dataDirectory;
     private final int partitions;
+    private final boolean autoCreateTopics;
     private final int brokerPort;
     private final int controllerPort = FreePort.find();
     private String clusterId;
@@ -44,17 +45,19 @@ public final class EmbeddedKafkaServer implements KafkaServer {
      * @param partitions    of auto-created topics
      */
     public EmbeddedKafkaServer(Path dataDirectory, int partitions) {
-        this(dataDirectory, partitions, 0, false);
+        this(dataDirectory, partitions, 0, true, false);
     }
 
     /** @param brokerPort a fixed client port for a long-running local broker; 0 for any free one */
     public EmbeddedKafkaServer(Path dataDirectory, int partitions, int brokerPort) {
-        this(dataDirectory, partitions, brokerPort, false);
+        this(dataDirectory, partitions, brokerPort, true, false);
     }
 
-    private EmbeddedKafkaServer(Path dataDirectory, int partitions, int brokerPort, boolean temporary) {
+    private EmbeddedKafkaServer(Path dataDirectory, int partitions, int brokerPort, boolean autoCreateTopics,
+                                boolean temporary) {
         this.dataDirectory = dataDirectory;
         this.partitions = partitions;
+        this.autoCreateTopics = autoCreateTopics;
         this.brokerPort = brokerPort == 0 ? FreePort.find() : brokerPort;
         this.clusterId = clusterIdOf(dataDirectory.resolve("logs"));
         // The child would exit on its own when our JVM dies, but only after we are gone:
@@ -69,7 +72,15 @@ public final class EmbeddedKafkaServer implements KafkaServer {
 
     /** A broker whose data lives in a fresh directory, deleted at JVM exit. */
     public static EmbeddedKafkaServer temporary(int partitions) {
-        return new EmbeddedKafkaServer(TemporaryDirectory.create("kafka"), partitions, 0, true);
+        return new EmbeddedKafkaServer(TemporaryDirectory.create("kafka"), partitions, 0, true, true);
+    }
+
+    /**
+     * A temporary broker that creates no topic on first use ({@code auto.create.topics.enable=false}, as
+     * production brokers usually run): a write to a topic nobody created fails instead of creating it.
+     */
+    public static EmbeddedKafkaServer temporaryWithoutAutoCreate(int partitions) {
+        return new EmbeddedKafkaServer(TemporaryDirectory.create("kafka-no-auto-create"), partitions, 0, false, true);
     }
 
     @Override
@@ -215,7 +226,7 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         config.setProperty("min.insync.replicas", "1");
         // Consumers join at once instead of waiting 3 s for more members.
         config.setProperty("group.initial.rebalance.delay.ms", "0");
-        config.setProperty("auto.create.topics.enable", "true");
+        config.setProperty("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
         config.setProperty("num.partitions", Integer.toString(partitions));
         Path file = dataDirectory.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(file)) {

@@ -22,6 +22,7 @@ public final class Infrastructure {
     private static Infrastructure instance;
     private static KeycloakServer keycloak;
     private static KeycloakTokens tokens;
+    private static KafkaServer kafkaWithoutAutoCreate;
 
     private final PostgresServer postgres;
     private final KafkaServer kafka;
@@ -87,6 +88,22 @@ public final class Infrastructure {
     /** Tests may stop and start it to simulate an outage. */
     public KafkaServer kafka() {
         return kafka;
+    }
+
+    /**
+     * A second broker, with the same principals and ACLs, that creates no topic on first use: for the
+     * tests of what happens where brokers do not auto-create topics. Started on first use (about 3 s,
+     * 140 MB), so only a JVM that runs such a test pays for it; stopped at JVM exit.
+     */
+    public static synchronized KafkaServer kafkaWithoutAutoCreate() {
+        if (kafkaWithoutAutoCreate == null) {
+            KafkaServer server = EmbeddedKafkaServer.temporaryWithoutAutoCreate(Integer.getInteger(PARTITIONS, 3));
+            long begin = System.nanoTime();
+            server.start();
+            System.out.printf("Kafka without topic auto-creation up in %d ms%n", (System.nanoTime() - begin) / 1_000_000);
+            kafkaWithoutAutoCreate = server;
+        }
+        return kafkaWithoutAutoCreate;
     }
 
     public StartupTimes startupTimes() {

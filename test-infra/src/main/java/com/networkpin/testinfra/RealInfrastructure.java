@@ -35,16 +35,23 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
      * Without it the application's own {@code kafka.sasl.*} settings apply, as the services have.
      */
     public static final String KAFKA_PRINCIPAL = "kafka-principal";
+    /**
+     * Init arg: "false" points the application at {@link Infrastructure#kafkaWithoutAutoCreate()}, a broker
+     * that creates no topic on first use, instead of the shared one; default "true".
+     */
+    public static final String KAFKA_AUTO_CREATE = "kafka-auto-create";
 
     private String database = DEFAULT_DATABASE;
     private boolean identity;
     private String kafkaPrincipal;
+    private boolean kafkaAutoCreate;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault(DATABASE, DEFAULT_DATABASE);
         identity = Boolean.parseBoolean(initArgs.get(IDENTITY));
         kafkaPrincipal = initArgs.get(KAFKA_PRINCIPAL);
+        kafkaAutoCreate = Boolean.parseBoolean(initArgs.getOrDefault(KAFKA_AUTO_CREATE, "true"));
     }
 
     @Override
@@ -53,7 +60,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         Infrastructure infrastructure = Infrastructure.get();
         PostgresServer postgres = infrastructure.postgres();
         postgres.createDatabase(database);
-        String bootstrapServers = infrastructure.kafka().bootstrapServers();
+        KafkaServer kafka = kafkaAutoCreate ? infrastructure.kafka() : Infrastructure.kafkaWithoutAutoCreate();
+        String bootstrapServers = kafka.bootstrapServers();
         Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
@@ -64,7 +72,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 // The servers are given: Dev Services must not try to start containers.
                 "quarkus.devservices.enabled", "false"));
         if (kafkaPrincipal != null) {
-            infrastructure.kafka().clientConfig(kafkaPrincipal).forEach((key, value) -> {
+            kafka.clientConfig(kafkaPrincipal).forEach((key, value) -> {
                 if (!key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
                     config.put("kafka." + key, value.toString());
                 }

@@ -23,24 +23,32 @@ public final class TopicReader {
         return read(topic, record -> true, expected, timeout);
     }
 
+    /** As {@link #readAll(String, int, Duration)}, on another broker than the shared one. */
+    public static List<ConsumerRecord<String, String>> readAll(KafkaServer kafka, String topic, int expected,
+                                                               Duration timeout) {
+        return read(kafka, topic, record -> true, expected, timeout, Duration.ofMillis(500));
+    }
+
     /**
      * The records that match, once at least {@code expected} matched or the timeout passed; polled
      * half a second more after that, so a duplicate right behind the expected ones is seen too.
      */
     public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
                                                             int expected, Duration timeout) {
-        return read(topic, filter, expected, timeout, Duration.ofMillis(500));
+        return read(Infrastructure.get().kafka(), topic, filter, expected, timeout, Duration.ofMillis(500));
     }
 
     /** The records with {@code key}, once one arrived (or the timeout passed) and two seconds more for any duplicate. */
     public static List<ConsumerRecord<String, String>> withKey(String topic, String key, Duration timeout) {
-        return read(topic, record -> key.equals(record.key()), 1, timeout, Duration.ofSeconds(2));
+        return read(Infrastructure.get().kafka(), topic, record -> key.equals(record.key()), 1, timeout,
+                Duration.ofSeconds(2));
     }
 
-    private static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
+    private static List<ConsumerRecord<String, String>> read(KafkaServer kafka, String topic,
+                                                             Predicate<ConsumerRecord<String, String>> filter,
                                                              int expected, Duration timeout, Duration settle) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer(Map.of())) {
+        try (KafkaConsumer<String, String> consumer = consumer(kafka, Map.of())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && records.size() < expected) {
@@ -57,7 +65,8 @@ public final class TopicReader {
     /** Every record of the topic so far: read until none came for {@code quietFor} (at most a minute). */
     public static List<ConsumerRecord<String, String>> readUntilQuiet(String topic, Duration quietFor) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
+        try (KafkaConsumer<String, String> consumer = consumer(Infrastructure.get().kafka(),
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
             consumer.subscribe(List.of(topic));
             long quietSince = System.nanoTime();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -82,8 +91,8 @@ public final class TopicReader {
     }
 
     /** A consumer of a fresh group, from the start of the topic, as the administrator (who may read every topic). */
-    private static KafkaConsumer<String, String> consumer(Map<String, Object> overrides) {
-        Map<String, Object> config = new HashMap<>(Infrastructure.get().kafka().adminConfig());
+    private static KafkaConsumer<String, String> consumer(KafkaServer kafka, Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.putAll(overrides);
