@@ -1,6 +1,6 @@
 package com.networkpin.eventstore;
 
-import static org.awaitility.Awaitility.await;
+import static com.networkpin.eventstore.OutboxRows.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,13 +61,11 @@ class OutboxMissingTopicTest {
         }
     }
 
-    private final Transactions transactions;
-    private final Outbox outbox;
+    private final OutboxRows rows;
     private final ParkedOutbox parked;
 
-    OutboxMissingTopicTest(Transactions transactions, Outbox outbox, ParkedOutbox parked) {
-        this.transactions = transactions;
-        this.outbox = outbox;
+    OutboxMissingTopicTest(OutboxRows rows, ParkedOutbox parked) {
+        this.rows = rows;
         this.parked = parked;
     }
 
@@ -80,13 +77,13 @@ class OutboxMissingTopicTest {
         try (Admin admin = Admin.create(kafka.adminConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()))).all().get();
             long begin = System.nanoTime();
-            enqueue(OutboxParkingTest.message(missing, "h", "h1"), OutboxParkingTest.message(missing, "h", "h2"),
-                    OutboxParkingTest.message(topic, "h", "h1"), OutboxParkingTest.message(topic, "i", "i1"),
-                    OutboxParkingTest.message(topic, "i", "i2"));
+            rows.enqueue(message(missing, "h", "h1"), message(missing, "h", "h2"),
+                    message(topic, "h", "h1"), message(topic, "i", "i1"),
+                    message(topic, "i", "i2"));
 
             assertEquals(List.of("h1", "i1", "i2"), values(kafka, topic, 3),
                     "the same key on an existing topic and another key flow, in order, and nothing else");
-            ParkedRow row = parkedOn(missing);
+            ParkedRow row = rows.parkedOn(missing);
             long parkedMs = (System.nanoTime() - begin) / 1_000_000;
             System.out.printf("[relay] row for missing topic parked after %d ms: %s%n", parkedMs, row.reason());
             assertEquals("h", row.key());
@@ -100,16 +97,6 @@ class OutboxMissingTopicTest {
             assertEquals(List.of(), parked.list().await().atMost(TIMEOUT).stream()
                     .filter(r -> r.topic().equals(missing)).toList());
         }
-    }
-
-    private void enqueue(OutboxMessage... messages) {
-        transactions.inTransaction(tx -> outbox.enqueue(tx, Arrays.asList(messages))).await().atMost(TIMEOUT);
-    }
-
-    private ParkedRow parkedOn(String topic) {
-        return await().atMost(TIMEOUT).until(
-                () -> parked.list().await().atMost(TIMEOUT).stream().filter(r -> r.topic().equals(topic)).toList(),
-                rows -> rows.size() == 1).get(0);
     }
 
     private static List<String> values(KafkaServer kafka, String topic, int expected) {

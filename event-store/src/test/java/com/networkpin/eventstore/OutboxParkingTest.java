@@ -1,6 +1,7 @@
 package com.networkpin.eventstore;
 
 import static org.awaitility.Awaitility.await;
+import static com.networkpin.eventstore.OutboxRows.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,17 +39,15 @@ class OutboxParkingTest {
     /** Over the producer's max.request.size (1 MiB). */
     private static final String OVERSIZED = "x".repeat(1_100_000);
 
-    private final Transactions transactions;
-    private final Outbox outbox;
+    private final OutboxRows rows;
     private final ParkedOutbox parked;
     private final OutboxRelay relay;
     private final Pool pool;
     private final SmallRyeHealthReporter health;
 
-    OutboxParkingTest(Transactions transactions, Outbox outbox, ParkedOutbox parked, OutboxRelay relay, Pool pool,
+    OutboxParkingTest(OutboxRows rows, ParkedOutbox parked, OutboxRelay relay, Pool pool,
                       SmallRyeHealthReporter health) {
-        this.transactions = transactions;
-        this.outbox = outbox;
+        this.rows = rows;
         this.parked = parked;
         this.relay = relay;
         this.pool = pool;
@@ -59,13 +57,13 @@ class OutboxParkingTest {
     @Test
     void anOversizedRowIsParkedOtherKeysFlowAndItsKeyWaitsUntilItIsDiscarded() {
         String topic = "parking-test-" + UUID.randomUUID();
-        enqueue(message(topic, "a", OVERSIZED), message(topic, "a", "a2"),
+        rows.enqueue(message(topic, "a", OVERSIZED), message(topic, "a", "a2"),
                 message(topic, "b", "b1"), message(topic, "b", "b2"), message(topic, "b", "b3"));
 
         List<ConsumerRecord<String, String>> others = TopicReader.readAll(topic, 3, Duration.ofSeconds(5));
         assertEquals(List.of("b1", "b2", "b3"), others.stream().map(ConsumerRecord::value).toList(),
                 "the other key flows within seconds, in order");
-        ParkedRow row = parkedOn(topic);
+        ParkedRow row = rows.parkedOn(topic);
         assertEquals("a", row.key());
         assertTrue(row.reason().contains("RecordTooLargeException"), row.reason());
         assertEquals(1, row.waiting(), "the later row of its key waits");
@@ -90,10 +88,10 @@ class OutboxParkingTest {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
                     .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "2000")))).all().get();
-            enqueue(message(topic, "c", "c1-" + "y".repeat(5000)), message(topic, "c", "c2"), message(topic, "d", "d1"));
+            rows.enqueue(message(topic, "c", "c1-" + "y".repeat(5000)), message(topic, "c", "c2"), message(topic, "d", "d1"));
 
             assertEquals(List.of("d1"), values(topic, 1));
-            ParkedRow row = parkedOn(topic);
+            ParkedRow row = rows.parkedOn(topic);
             assertEquals("c", row.key());
             assertTrue(row.reason().contains("RecordTooLargeException"), row.reason());
 
@@ -112,10 +110,10 @@ class OutboxParkingTest {
     void aRowForATopicTheBrokerRefusesIsParkedAndTheOtherTopicsFlow() {
         String invalid = "not a topic/" + UUID.randomUUID();
         String topic = "parking-test-" + UUID.randomUUID();
-        enqueue(message(invalid, "e", "e1"), message(topic, "e", "e1"), message(topic, "f", "f1"));
+        rows.enqueue(message(invalid, "e", "e1"), message(topic, "e", "e1"), message(topic, "f", "f1"));
 
         assertEquals(Set.of("e1", "f1"), Set.copyOf(values(topic, 2)), "the same key on another topic is not held back");
-        ParkedRow row = parkedOn(invalid);
+        ParkedRow row = rows.parkedOn(invalid);
         assertTrue(row.reason().contains("InvalidTopicException"), row.reason());
         assertTrue(parked.discard(row.id()).await().atMost(TIMEOUT));
     }
@@ -126,25 +124,11 @@ class OutboxParkingTest {
         relay.failNextRound(new StackOverflowError("injected into the relay"));
         await().atMost(TIMEOUT).until(() -> relay.lastFailure() != null);
 
-        enqueue(message(topic, "g", "g1"));
+        rows.enqueue(message(topic, "g", "g1"));
 
         assertEquals(List.of("g1"), values(topic, 1));
         assertEquals("UP", relayReadiness().getString("status"));
         assertEquals(OutboxRelay.State.RUNNING, relay.state());
-    }
-
-    static OutboxMessage message(String topic, String key, String value) {
-        return new OutboxMessage(topic, key, Map.of("ce_type", "test"), value);
-    }
-
-    private void enqueue(OutboxMessage... messages) {
-        transactions.inTransaction(tx -> outbox.enqueue(tx, Arrays.asList(messages))).await().atMost(TIMEOUT);
-    }
-
-    private ParkedRow parkedOn(String topic) {
-        return await().atMost(TIMEOUT).until(
-                () -> parked.list().await().atMost(TIMEOUT).stream().filter(r -> r.topic().equals(topic)).toList(),
-                rows -> rows.size() == 1).get(0);
     }
 
     private static List<String> values(String topic, int expected) {
