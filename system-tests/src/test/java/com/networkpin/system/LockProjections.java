@@ -41,12 +41,7 @@ final class LockProjections {
     Map<String, Optional<Instant>> reservation(Collection<String> contractIds) {
         Map<String, Optional<Instant>> locks = new HashMap<>();
         contractIds.forEach(id -> locks.put(id, Optional.empty()));
-        PostgresServer postgres = Infrastructure.get().postgres();
-        Properties credentials = new Properties();
-        credentials.setProperty("user", postgres.username());
-        credentials.setProperty("password", postgres.password());
-        try (Connection connection = new Driver().connect(postgres.jdbcUrl(StackService.RESERVATION_SERVICE.database()),
-                credentials);
+        try (Connection connection = reservationDatabase();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT contract_id, locked_until FROM contract_pin_lock WHERE contract_id = ANY (?)")) {
             query.setArray(1, connection.createArrayOf("text", contractIds.toArray()));
@@ -60,6 +55,30 @@ final class LockProjections {
             throw new IllegalStateException("cannot read the reservation-service's lock projection", e);
         }
         return locks;
+    }
+
+    /** Every row of the reservation-service's lock states: contract → locked until, stream sequence and event time. */
+    Map<String, String> reservationStates() {
+        Map<String, String> states = new HashMap<>();
+        try (Connection connection = reservationDatabase();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT contract_id, concat_ws(' ', locked_until, sequence, as_of) FROM contract_pin_lock");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                states.put(rows.getString(1), rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the reservation-service's lock projection", e);
+        }
+        return states;
+    }
+
+    private static Connection reservationDatabase() throws SQLException {
+        PostgresServer postgres = Infrastructure.get().postgres();
+        Properties credentials = new Properties();
+        credentials.setProperty("user", postgres.username());
+        credentials.setProperty("password", postgres.password());
+        return new Driver().connect(postgres.jdbcUrl(StackService.RESERVATION_SERVICE.database()), credentials);
     }
 
     Optional<Instant> reservation(String contractId) {

@@ -9,6 +9,7 @@ import com.networkpin.eventstore.EventConsumer;
 import com.networkpin.eventstore.IncomingRecord;
 import com.networkpin.reservation.service.VisitService;
 import com.networkpin.reservation.store.PinLockStore;
+import com.networkpin.reservation.store.PinLockStore.Recorded;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -53,17 +54,11 @@ public class PinEventsConsumer {
     }
 
     private Uni<Void> apply(SqlConnection tx, EventEnvelope<DomainEvent> envelope) {
-        DomainEvent event = envelope.data();
-        if (event instanceof Locked locked) {
-            return pinLocks.record(tx, locked.contractId(), locked.unlocksAt(), envelope.sequence(), envelope.occurredAt());
+        Uni<Void> recorded = Recorded.of(envelope).map(state -> pinLocks.record(tx, state))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+        if (envelope.data() instanceof PinReset reset) {
+            return recorded.chain(() -> visits.completeVisit(tx, reset.reservationNumber(), reset.contractId()));
         }
-        if (event instanceof Unlocked unlocked) {
-            return pinLocks.record(tx, unlocked.contractId(), null, envelope.sequence(), envelope.occurredAt());
-        }
-        if (event instanceof PinReset reset) {
-            return pinLocks.record(tx, reset.contractId(), null, envelope.sequence(), envelope.occurredAt())
-                    .chain(() -> visits.completeVisit(tx, reset.reservationNumber(), reset.contractId()));
-        }
-        return Uni.createFrom().voidItem();
+        return recorded;
     }
 }

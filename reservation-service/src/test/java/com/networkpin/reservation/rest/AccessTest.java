@@ -140,7 +140,9 @@ class AccessTest {
             // demo profiles only; moves the clock forward to where the test already put it (no move)
             new Call("DemoClockResource.move", EnumSet.of(Who.OPERATOR), 200, (who, t) -> who
                     .contentType(ContentType.JSON).body(Map.of("now", Api.instant(t.date(), "09:00").toString()))
-                    .post("/admin/clock")));
+                    .post("/admin/clock")),
+            new Call("PinLockProjectionResource.rebuild", EnumSet.of(Who.OPERATOR), 200,
+                    (who, t) -> who.post("/admin/projection/rebuild")));
 
     /** The rule each endpoint declares: its roles, or "public". */
     static final Map<String, String> RULES = Map.ofEntries(
@@ -155,7 +157,8 @@ class AccessTest {
             Map.entry("ReservationResource.reschedule", "[customer, shop-staff]"),
             Map.entry("ReservationResource.checkIn", "[shop-staff]"),
             Map.entry("ContractResource.list", "[customer]"),
-            Map.entry("DemoClockResource.move", "[operator]"));
+            Map.entry("DemoClockResource.move", "[operator]"),
+            Map.entry("PinLockProjectionResource.rebuild", "[operator]"));
 
     /** One shop (many counters) and one visit date for every target; the service's clock is on that date. */
     private static String shop;
