@@ -81,10 +81,7 @@ public class EventStore {
         }
         long newVersion = expectedVersion + events.size();
         List<StreamAppend> append = List.of(new StreamAppend(streamId, expectedVersion, events));
-        return advance(tx, streamId, expectedVersion, newVersion)
-                .chain(() -> insertEvents(tx, append))
-                .chain(() -> outbox.enqueue(tx, publications(append)))
-                .onFailure(SqlValues::isUniqueViolation).transform(ConcurrencyConflict::new);
+        return pipelined(advance(tx, streamId, expectedVersion, newVersion), tx, append);
     }
 
     /**
@@ -98,9 +95,17 @@ public class EventStore {
         if (nonEmpty.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return advanceAll(tx, nonEmpty)
-                .chain(() -> insertEvents(tx, nonEmpty))
-                .chain(() -> outbox.enqueue(tx, publications(nonEmpty)))
+        return pipelined(advanceAll(tx, nonEmpty), tx, nonEmpty);
+    }
+
+    /**
+     * The version's compare-and-set, the events and their publications go out together (pipelined on the
+     * transaction's connection, one round trip): the server runs them in order, and the first failure —
+     * the compare-and-set's {@link ConcurrencyConflict} comes first — fails the append and the transaction.
+     */
+    private Uni<Void> pipelined(Uni<Void> advanced, SqlClient tx, List<StreamAppend> appends) {
+        return Uni.combine().all().unis(advanced, insertEvents(tx, appends), outbox.enqueue(tx, publications(appends)))
+                .discardItems()
                 .onFailure(SqlValues::isUniqueViolation).transform(ConcurrencyConflict::new);
     }
 

@@ -19,4 +19,16 @@ public record NewEvent(UUID eventId, String type, Instant occurredAt, String dat
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(publication, "publication");
     }
+
+    /**
+     * This event with its publication in the trace of {@code traceparent} (null: as it is), for a writer
+     * that appends on behalf of several requests at once (a request's own appends are traced by {@link Outbox}).
+     */
+    public NewEvent tracedBy(String traceparent) {
+        if (traceparent == null || publication.isEmpty()) {
+            return this;
+        }
+        return new NewEvent(eventId, type, occurredAt, data,
+                publication.map(message -> message.withHeader(Tracing.TRACEPARENT, traceparent)));
+    }
 }

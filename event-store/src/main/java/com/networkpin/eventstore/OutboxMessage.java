@@ -28,6 +28,13 @@ public record OutboxMessage(String topic, String key, Map<String, String> header
         return new OutboxMessage(topic, envelope.subject(), CloudEventHeaders.of(envelope), EventJson.write(envelope));
     }
 
+    /** This message with one more header (or {@code name}'s value replaced). */
+    public OutboxMessage withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new OutboxMessage(topic, key, more, this.value);
+    }
+
     /** A message a consumer could not read, forwarded as it came, with why and where from. */
     public static OutboxMessage deadLetter(IncomingRecord record, String reason) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -55,6 +55,27 @@ public interface PinConfig {
     @WithDefault("5s")
     String unlockSweepEvery();
 
+    GroupCommit groupCommit();
+
+    /**
+     * Verifications share transactions: each lane runs one transaction at a time, and the verifications
+     * that arrive meanwhile go together in its next one (no waiting when the lane is idle).
+     */
+    interface GroupCommit {
+
+        /** Off: each verification in a transaction of its own, as every other command. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Transactions in flight at once; a contract always goes to the same lane. */
+        @WithDefault("4")
+        int lanes();
+
+        /** At most this many verifications in one transaction. */
+        @WithDefault("128")
+        int maxBatch();
+    }
+
     DemoClock demoClock();
 
     interface DemoClock {

@@ -12,6 +12,7 @@ import com.networkpin.events.UnlockReason;
 import com.networkpin.events.Unlocked;
 import com.networkpin.pin.domain.PinChange;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,8 @@ import java.util.Locale;
 /**
  * The pin-service's figures, counted from the events a command committed: verifications by outcome
  * ({@code verified}, {@code mismatch}, {@code locked} — the wrong entry that locked it —, {@code refused}
- * — an attempt while locked) and channel, locks, unlocks by reason, disclosures, resets, and each
- * command's latency. Labels are outcomes, channels, reasons and command names: never a contract.
+ * — an attempt while locked) and channel, locks, unlocks by reason, disclosures, resets, each
+ * command's latency, and how many verifications shared each group commit. Labels are outcomes, channels, reasons and command names: never a contract.
  */
 @ApplicationScoped
 public class PinMetrics {
@@ -50,6 +51,13 @@ public class PinMetrics {
         Timer.builder("network-pin.pin.command").tag("command", command)
                 .description("PIN commands, from the request to the commit")
                 .publishPercentileHistogram().register(registry).record(took);
+    }
+
+    /** Verifications that shared one transaction (group commit). */
+    void batchCommitted(int verifications) {
+        DistributionSummary.builder("network-pin.pin.group-commit.batch")
+                .description("Verifications committed together in one transaction").publishPercentileHistogram()
+                .register(registry).record(verifications);
     }
 
     private void count(PinEvent event, boolean locks) {

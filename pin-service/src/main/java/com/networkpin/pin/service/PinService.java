@@ -4,7 +4,9 @@ import com.networkpin.events.Channel;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.LogSafe;
 import com.networkpin.eventstore.EventStore;
+import com.networkpin.eventstore.Tracing;
 import com.networkpin.eventstore.Transactions;
+import com.networkpin.pin.config.PinConfig;
 import com.networkpin.pin.domain.Disclosure;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
@@ -24,13 +26,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * The PIN's commands and queries. Each command runs in one transaction: lock the contract's
  * stream (writers of one PIN queue up here, so they never conflict), read the snapshot, let the
  * domain decide, then append the events, their publications and the new snapshot together.
+ * Verifications, by far the most frequent, share such transactions ({@link GroupCommit}).
  */
 @ApplicationScoped
 public class PinService {
@@ -46,9 +48,13 @@ public class PinService {
     private final PinPolicy policy;
     private final Clock clock;
     private final PinMetrics metrics;
+    private final CurrentPins currentPins;
+    private final GroupCommit groupCommit;
+    private final boolean groupCommitEnabled;
 
     public PinService(Transactions transactions, EventStore eventStore, PinStates states, ResetGrants grants, Pool pool,
-                      PinSecrets secrets, PinPolicy policy, Clock clock, PinMetrics metrics) {
+                      PinSecrets secrets, PinPolicy policy, Clock clock, PinMetrics metrics, CurrentPins currentPins,
+                      GroupCommit groupCommit, PinConfig config) {
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.states = states;
@@ -58,6 +64,9 @@ public class PinService {
         this.policy = policy;
         this.clock = clock;
         this.metrics = metrics;
+        this.currentPins = currentPins;
+        this.groupCommit = groupCommit;
+        this.groupCommitEnabled = config.groupCommit().enabled();
     }
 
     public Uni<Pin> set(String contractId, PinCode pin) {
@@ -65,7 +74,28 @@ public class PinService {
                 .invoke(after -> LOG.infof("PIN set for contract %s", LogSafe.of(contractId)));
     }
 
+    /** With group commit on, in a transaction shared with other verifications (see {@link GroupCommit}). */
     public Uni<VerificationResult> verify(String contractId, PinCode attempt, Channel channel) {
+        if (!groupCommitEnabled) {
+            return verifyAlone(contractId, attempt, channel);
+        }
+        long started = System.nanoTime();
+        String traceparent = Tracing.currentTraceparent().orElse(null);
+        return groupCommit.submit(new PendingVerification(contractId, attempt, channel, traceparent))
+                .chain(outcome -> outcome.map(decided -> counted(decided, started))
+                        .orElseGet(() -> verifyAlone(contractId, attempt, channel)));
+    }
+
+    private Uni<VerificationResult> counted(VerificationOutcome outcome, long started) {
+        if (outcome.refusal() != null) {
+            return Uni.createFrom().failure(outcome.refusal());
+        }
+        metrics.committed(outcome.changes());
+        metrics.commandTook("verify", Duration.ofNanos(System.nanoTime() - started));
+        return Uni.createFrom().item(outcome.result());
+    }
+
+    private Uni<VerificationResult> verifyAlone(String contractId, PinCode attempt, Channel channel) {
         return command("verify", contractId, (tx, current, now) -> {
             var verification = current.verify(attempt, channel, secrets, policy, now);
             return record(tx, current, verification.changes(), now).replaceWith(verification.result());
@@ -149,17 +179,7 @@ public class PinService {
      */
     private Uni<Pin> current(SqlClient tx, String contractId) {
         return Uni.combine().all().unis(eventStore.lock(tx, contractId), states.load(tx, contractId)).asTuple()
-                .chain(locked -> {
-                    long version = locked.getItem1();
-                    Optional<Pin> snapshot = locked.getItem2();
-                    if (snapshot.map(Pin::version).orElse(0L) == version) {
-                        return Uni.createFrom().item(snapshot.orElseGet(() -> Pin.notSet(contractId)));
-                    }
-                    LOG.warnf("snapshot of contract %s is not at stream version %d: replaying its events",
-                            LogSafe.of(contractId), version);
-                    return eventStore.load(tx, contractId, 0)
-                            .map(stored -> Pin.replay(contractId, PinEventCodec.fromStored(stored), policy));
-                });
+                .chain(locked -> currentPins.at(tx, contractId, locked.getItem1(), locked.getItem2()));
     }
 
     private Uni<Pin> record(Unit unit, Pin before, List<PinChange> changes, Instant now) {

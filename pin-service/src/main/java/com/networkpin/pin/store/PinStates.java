@@ -12,10 +12,13 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code pin_state} snapshot: one row per contract, rewritten with every append. */
@@ -26,31 +29,88 @@ public class PinStates {
     public record LockedPin(String contractId, long version, Instant unlocksAt) {
     }
 
+    /** A snapshot's columns, in the order {@link #toPin} reads them. */
+    private static final String COLUMNS = """
+            version, status, consecutive_failures, locked_at, unlocks_at,
+            salt, hmac, key_id, nonce, ciphertext, disclosure_date, disclosures_on_date, pepper_id""";
+
     public Uni<Optional<Pin>> load(SqlClient client, String contractId) {
-        return client.preparedQuery("""
-                        SELECT version, status, consecutive_failures, locked_at, unlocks_at,
-                               salt, hmac, key_id, nonce, ciphertext, disclosure_date, disclosures_on_date, pepper_id
-                        FROM pin_state WHERE contract_id = $1""")
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM pin_state WHERE contract_id = $1")
                 .execute(Tuple.of(contractId))
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(toPin(contractId, rows.iterator().next())));
     }
 
+    /** The snapshots of those of {@code contractIds} that have one, by contract. */
+    public Uni<Map<String, Pin>> loadAll(SqlClient client, Collection<String> contractIds) {
+        return client.preparedQuery("SELECT " + COLUMNS + ", contract_id FROM pin_state WHERE contract_id = ANY($1)")
+                .execute(Tuple.of(contractIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Pin> pins = new HashMap<>(rows.rowCount());
+                    rows.forEach(row -> pins.put(row.getString(13), toPin(row.getString(13), row)));
+                    return pins;
+                });
+    }
+
     public Uni<Void> save(SqlClient tx, Pin pin) {
-        Credential c = pin.credential();
+        return saveAll(tx, List.of(pin));
+    }
+
+    /** Writes every snapshot in one statement (the rows go in as column arrays). */
+    public Uni<Void> saveAll(SqlClient tx, Collection<Pin> pins) {
+        if (pins.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int size = pins.size();
+        String[] contractIds = new String[size];
+        Long[] versions = new Long[size];
+        String[] statuses = new String[size];
+        Integer[] failures = new Integer[size];
+        OffsetDateTime[] lockedAt = new OffsetDateTime[size];
+        OffsetDateTime[] unlocksAt = new OffsetDateTime[size];
+        Buffer[] salts = new Buffer[size];
+        Buffer[] hmacs = new Buffer[size];
+        String[] keyIds = new String[size];
+        Buffer[] nonces = new Buffer[size];
+        Buffer[] ciphertexts = new Buffer[size];
+        LocalDate[] disclosureDates = new LocalDate[size];
+        Integer[] disclosuresOnDate = new Integer[size];
+        String[] pepperIds = new String[size];
+        int i = 0;
+        for (Pin pin : pins) {
+            Credential c = pin.credential();
+            contractIds[i] = pin.contractId();
+            versions[i] = pin.version();
+            statuses[i] = pin.status().name();
+            failures[i] = pin.consecutiveFailures();
+            lockedAt[i] = utc(pin.lockedAt());
+            unlocksAt[i] = utc(pin.unlocksAt());
+            if (c != null) {
+                salts[i] = Buffer.buffer(c.salt());
+                hmacs[i] = Buffer.buffer(c.hmac());
+                keyIds[i] = c.keyId();
+                nonces[i] = Buffer.buffer(c.nonce());
+                ciphertexts[i] = Buffer.buffer(c.ciphertext());
+                pepperIds[i] = c.pepperId();
+            }
+            disclosureDates[i] = pin.disclosureDate();
+            disclosuresOnDate[i] = pin.disclosuresOnDate();
+            i++;
+        }
         return tx.preparedQuery("""
                         INSERT INTO pin_state (contract_id, version, status, consecutive_failures, locked_at, unlocks_at,
                                                salt, hmac, key_id, nonce, ciphertext, disclosure_date, disclosures_on_date,
                                                pepper_id)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                        ON CONFLICT (contract_id) DO UPDATE SET version = $2, status = $3, consecutive_failures = $4,
-                            locked_at = $5, unlocks_at = $6, salt = $7, hmac = $8, key_id = $9, nonce = $10,
-                            ciphertext = $11, disclosure_date = $12, disclosures_on_date = $13, pepper_id = $14""")
-                .execute(Tuple.from(Arrays.asList(pin.contractId(), pin.version(), pin.status().name(),
-                        pin.consecutiveFailures(), utc(pin.lockedAt()), utc(pin.unlocksAt()),
-                        c == null ? null : Buffer.buffer(c.salt()), c == null ? null : Buffer.buffer(c.hmac()),
-                        c == null ? null : c.keyId(), c == null ? null : Buffer.buffer(c.nonce()),
-                        c == null ? null : Buffer.buffer(c.ciphertext()), pin.disclosureDate(), pin.disclosuresOnDate(),
-                        c == null ? null : c.pepperId())))
+                        SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::int[], $5::timestamptz[],
+                                             $6::timestamptz[], $7::bytea[], $8::bytea[], $9::text[], $10::bytea[],
+                                             $11::bytea[], $12::date[], $13::int[], $14::text[])
+                        ON CONFLICT (contract_id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
+                            consecutive_failures = EXCLUDED.consecutive_failures, locked_at = EXCLUDED.locked_at,
+                            unlocks_at = EXCLUDED.unlocks_at, salt = EXCLUDED.salt, hmac = EXCLUDED.hmac,
+                            key_id = EXCLUDED.key_id, nonce = EXCLUDED.nonce, ciphertext = EXCLUDED.ciphertext,
+                            disclosure_date = EXCLUDED.disclosure_date, disclosures_on_date = EXCLUDED.disclosures_on_date,
+                            pepper_id = EXCLUDED.pepper_id""")
+                .execute(Tuple.from(List.<Object>of(contractIds, versions, statuses, failures, lockedAt, unlocksAt, salts,
+                        hmacs, keyIds, nonces, ciphertexts, disclosureDates, disclosuresOnDate, pepperIds)))
                 .replaceWithVoid();
     }
 

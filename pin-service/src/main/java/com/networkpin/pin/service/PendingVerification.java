@@ -1,0 +1,8 @@
+package com.networkpin.pin.service;
+
+import com.networkpin.events.Channel;
+import com.networkpin.pin.domain.PinCode;
+
+/** A verification waiting for its lane's next transaction, with the trace of the request that made it. */
+public record PendingVerification(String contractId, PinCode attempt, Channel channel, String traceparent) {
+}
