@@ -35,6 +35,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     private OtlpReceiver(HttpServer server) {
         this.server = server;
@@ -61,6 +62,11 @@ final class OtlpReceiver implements AutoCloseable {
         return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
     }
 
+    /** What the receiver could not read, for a failing test's message. */
+    List<Throwable> failures() {
+        return failures;
+    }
+
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -71,7 +77,14 @@ final class OtlpReceiver implements AutoCloseable {
             if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
                 body = new GZIPInputStream(body);
             }
-            collect(ExportTraceServiceRequest.parseFrom(body));
+            try {
+                collect(ExportTraceServiceRequest.parseFrom(body));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // The JDK server would only drop the connection: keep the cause for the test's message.
+                failures.add(e);
+                exchange.sendResponseHeaders(400, -1);
+                return;
+            }
             byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
             exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
             // An empty success: nothing rejected (a partial success would name what was).

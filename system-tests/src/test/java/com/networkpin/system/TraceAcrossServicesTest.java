@@ -72,6 +72,7 @@ class TraceAcrossServicesTest {
 
         List<ReceivedSpan> trace = awaitSpans(traceId);
         print(traceId, contract, trace);
+        assertEquals(List.of(), receiver.failures(), "requests the receiver could not read");
 
         ReceivedSpan server = only(trace, "pin-service", "SERVER");
         assertEquals("POST PinResource.verify", server.name());
@@ -114,10 +115,10 @@ class TraceAcrossServicesTest {
     private static void print(String traceId, String contract, List<ReceivedSpan> trace) {
         System.out.printf("Trace %s of the verification that locked %s (%d spans received over OTLP/HTTP):%n",
                 traceId, contract, trace.size());
-        System.out.printf("  %-20s %-9s %-42s %-32s %-16s %s%n", "service", "kind", "span", "trace id", "span id",
+        System.out.printf("  %-20s %-9s %-50s %-32s %-16s %s%n", "service", "kind", "span", "trace id", "span id",
                 "parent");
         for (ReceivedSpan span : trace) {
-            System.out.printf("  %-20s %-9s %-42s %-32s %-16s %s%n", span.service(), span.kind(), span.name(),
+            System.out.printf("  %-20s %-9s %-50s %-32s %-16s %s%n", span.service(), span.kind(), span.name(),
                     span.traceId(), span.spanId(), span.parentSpanId());
         }
     }
