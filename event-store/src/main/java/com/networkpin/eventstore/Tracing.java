@@ -7,11 +7,9 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,6 +18,7 @@ import io.smallrye.common.vertx.VertxContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,8 @@ import org.jboss.logging.MDC;
  * kept on its Vert.x context, {@link Outbox} stores its {@code traceparent} with each row written in
  * that request, the relay sends it as a Kafka header, and {@link EventConsumer} continues the trace
  * in a consumer span. Spans are exported over OTLP when {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set
- * (or to a {@link SpanExporter} bean, as the tests provide); without either, trace ids still travel.
+ * (gRPC or HTTP, see {@link OtlpExport}), or to a {@link SpanExporter} bean, as the tests provide;
+ * without either, trace ids still travel.
  */
 @ApplicationScoped
 public class Tracing {
@@ -58,6 +58,8 @@ public class Tracing {
 
     public Tracing(@ConfigProperty(name = "quarkus.application.name") String service,
                    @ConfigProperty(name = "otel.exporter.otlp.endpoint") Optional<String> otlpEndpoint,
+                   @ConfigProperty(name = "otel.exporter.otlp.protocol", defaultValue = OtlpExport.GRPC) String protocol,
+                   @ConfigProperty(name = "otel.bsp.schedule.delay", defaultValue = "5000") long scheduleDelayMillis,
                    Instance<SpanExporter> exporters) {
         SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(
@@ -66,7 +68,7 @@ public class Tracing {
             builder.addSpanProcessor(SimpleSpanProcessor.create(exporters.get()));
         } else {
             otlpEndpoint.filter(endpoint -> !endpoint.isBlank()).ifPresent(endpoint -> builder.addSpanProcessor(
-                    BatchSpanProcessor.builder(OtlpGrpcSpanExporter.builder().setEndpoint(endpoint).build()).build()));
+                    new OtlpExport(endpoint, protocol, Duration.ofMillis(scheduleDelayMillis)).processor()));
         }
         this.provider = builder.build();
         this.tracer = provider.get("network-pin");

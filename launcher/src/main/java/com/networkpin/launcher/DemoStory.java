@@ -216,8 +216,11 @@ public final class DemoStory {
         return Map.of("contractId", contract, "shopId", DEMO_SHOP, "start", start, "purpose", "PIN_RESET");
     }
 
-    /** Open 00:00–23:45 every day: the last quarter hour of the day is the only time no visit can start. */
-    private static Map<String, Object> demoShop() {
+    /**
+     * Open 00:00–23:45 every day: the last quarter hour of the day is the only time no visit can start.
+     * Public for the end-to-end test that tells the story through the generated clients.
+     */
+    public static Map<String, Object> demoShop() {
         Map<String, Object> hours = new LinkedHashMap<>();
         for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
             hours.put(day.name(), Map.of("opens", "00:00", "closes", "23:45"));

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,7 +59,8 @@ public class PinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CONTRACTING)
     @Operation(operationId = "setPin", summary = "Set the PIN at contract time (the contracting system)")
-    @APIResponse(responseCode = "201", description = "Set; the body is the PIN's status")
+    @APIResponse(responseCode = "201", description = "Set; the body is the PIN's status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PinResponses.Status.class)))
     @APIResponse(responseCode = "403", description = "Not the contracting system",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Already set: a change goes through a shop reset")
@@ -130,7 +132,8 @@ public class PinResource {
     @RolesAllowed(Roles.SUPPORT_AGENT)
     @Operation(operationId = "disclosePin", summary = "The manned chat confirms a forgotten PIN to its identified holder",
             description = "The disclosing agent recorded in PinDisclosed is the caller (the token's subject).")
-    @APIResponse(responseCode = "200", description = "The PIN, once, not to be cached")
+    @APIResponse(responseCode = "200", description = "The PIN, once, not to be cached",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PinResponses.Disclosed.class)))
     @APIResponse(responseCode = "403", description = "Not a support agent",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")

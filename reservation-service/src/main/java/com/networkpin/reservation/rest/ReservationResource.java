@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,8 +67,10 @@ public class ReservationResource {
                     + " the contract's PIN is locked, the advice that the lock lifts by itself at midnight JST."
                     + " The same Idempotency-Key with the same body answers the same reservation (200)."
                     + " Shop staff may also book the slot in progress at their shop (a walk-in).")
-    @APIResponse(responseCode = "201", description = "Booked")
-    @APIResponse(responseCode = "200", description = "Already booked under this Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "200", description = "Already booked under this Idempotency-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "400", description = "Missing Idempotency-Key or invalid body")
     @APIResponse(responseCode = "403", description = "Neither a customer of the body's contract nor staff of the"
             + " body's shop; nothing is stored, not even the Idempotency-Key")

@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -90,7 +92,8 @@ public class ShopResource {
     @Path("/{shopId}/reservations")
     @RolesAllowed(Roles.SHOP_STAFF)
     @Tag(name = "reservations")
-    @Operation(summary = "The shop's visits of one Japan date, of every status, by slot (its own staff)")
+    @Operation(operationId = "listShopReservations",
+            summary = "The shop's visits of one Japan date, of every status, by slot (its own staff)")
     @APIResponse(responseCode = "200", description = "The visits; empty when there are none")
     @APIResponse(responseCode = "400", description = "Missing or malformed date")
     @APIResponse(responseCode = "403", description = "Not staff of this shop")
@@ -109,8 +112,10 @@ public class ShopResource {
     @Tag(name = "operator", description = "What the operator maintains")
     @Operation(operationId = "putShop", summary = "Add or replace a shop (operator)",
             description = "Existing bookings keep their slots even if the hours or counters change.")
-    @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ShopView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ShopView.class)))
     @APIResponse(responseCode = "400", description = "Invalid shop")
     @APIResponse(responseCode = "422", description = "Inconsistent shop (e.g. opens after it closes)")
     public Uni<Response> put(@RestPath String shopId, @NotNull @Valid ShopRequest request) {

@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A shop as clients see it; weekdays missing from {@code openingHours} are closing days. */
 public record ShopView(String id, String name, String prefecture, String address,
                        Map<DayOfWeek, Hours> openingHours, List<LocalDate> closedDates, int counters) {
 
+    /** Named apart from the request's {@code Hours} (LocalTime): one schema name each, not "Hours1". */
+    @Schema(name = "HoursView")
     public record Hours(String opens, String closes) {
     }
 
