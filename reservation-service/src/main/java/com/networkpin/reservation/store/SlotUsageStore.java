@@ -34,6 +34,19 @@ public class SlotUsageStore {
                 });
     }
 
+    /** Booked counters per shop over slots starting in [from, to). */
+    public Uni<Map<String, Integer>> bookedPerShopBetween(SqlClient client, Instant from, Instant to) {
+        return client.preparedQuery("""
+                        SELECT shop_id, sum(booked)::int FROM slot_usage
+                        WHERE slot_start >= $1 AND slot_start < $2 GROUP BY shop_id""")
+                .execute(Tuple.of(utc(from), utc(to)))
+                .map(rows -> {
+                    Map<String, Integer> booked = new HashMap<>();
+                    rows.forEach(row -> booked.put(row.getString(0), row.getInteger(1)));
+                    return booked;
+                });
+    }
+
     /** A lock-free look, to refuse early when the slot is already full; {@link #take} decides. */
     public Uni<Integer> booked(SqlClient client, String shopId, Instant slotStart) {
         return client.preparedQuery("SELECT booked FROM slot_usage WHERE shop_id = $1 AND slot_start = $2")
