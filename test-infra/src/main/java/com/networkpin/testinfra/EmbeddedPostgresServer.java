@@ -21,6 +21,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     private final Path dataDirectory;
     private final boolean temporary;
+    /** fsync and synchronous_commit on (PostgreSQL's defaults), as production runs; off only costs nothing to lose. */
+    private final boolean durable;
     /** 0 until the first start has chosen a free one. */
     private int port;
     private EmbeddedPostgres postgres;
@@ -33,7 +35,17 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     /** @param port a fixed port for a long-running local server; 0 for any free one */
     public EmbeddedPostgresServer(Path dataDirectory, int port) {
+        this(dataDirectory, port, dataDirectory != null);
+    }
+
+    /**
+     * @param durable whether commits reach the disk before they are acknowledged; a kept data directory
+     *                is always durable by default, a temporary one only when asked (the benchmark measures
+     *                with production's settings, the tests throw their data away)
+     */
+    public EmbeddedPostgresServer(Path dataDirectory, int port, boolean durable) {
         this.temporary = dataDirectory == null;
+        this.durable = durable;
         this.dataDirectory = temporary ? TemporaryDirectory.create("postgres") : dataDirectory;
         this.port = port;
         // pg_ctl daemonises the server: without this it would outlive the JVM.
@@ -64,7 +76,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         if (port != 0) {
             builder.setPort(port);
         }
-        if (temporary) {
+        if (!durable) {
             // Throw-away data: durability only costs time.
             builder.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
