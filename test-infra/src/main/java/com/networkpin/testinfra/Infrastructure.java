@@ -13,8 +13,8 @@ import java.util.concurrent.CompletionException;
  * {@value #DATA_DIRECTORY} = a directory to keep the embedded servers' data in between runs
  * (default: fresh temporary directories); {@value #PARTITIONS} = partitions of auto-created
  * topics (default 3); {@value #POSTGRES_DURABLE} = true starts a temporary embedded PostgreSQL with
- * fsync and synchronous_commit on, as production runs (default false: tests throw their data away, and
- * a kept data directory is always durable).
+ * fsync, synchronous_commit and full_page_writes on, as production runs (the benchmark); default false:
+ * all three off, tests throw their data away. A kept data directory runs with zonky's defaults.
  */
 public final class Infrastructure {
 
