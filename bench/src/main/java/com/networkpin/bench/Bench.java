@@ -35,7 +35,7 @@ public final class Bench {
         Path json = Path.of(System.getProperty("bench.output", "target/bench-results.json"));
         report.write(json);
         System.out.println("\nwritten to " + json.toAbsolutePath());
-        System.exit(0); // the HTTP client's threads would keep the JVM alive
+        System.exit(0); // the load generator's event loops would keep the JVM alive
     }
 
     static Report run(BenchOptions options, Path repository) {

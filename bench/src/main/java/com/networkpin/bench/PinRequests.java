@@ -2,8 +2,6 @@ package com.networkpin.bench;
 
 import com.networkpin.launcher.Actor;
 import com.networkpin.launcher.StackService;
-import java.net.URI;
-import java.net.http.HttpRequest;
 
 /**
  * The pin-service requests the benchmark sends: as the contracting system and a channel gateway; to the
@@ -23,29 +21,22 @@ final class PinRequests {
         this.url = url;
     }
 
-    HttpRequest set(String contract, String pin) {
-        return HttpRequest.newBuilder(URI.create(url + "/contracts/" + contract + "/pin"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + contracting.bearer())
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\"}"))
-                .build();
+    JsonRequest set(String contract, String pin) {
+        return JsonRequest.put(url + "/contracts/" + contract + "/pin", contracting.bearer(),
+                "{\"pin\":\"" + pin + "\"}");
     }
 
-    HttpRequest verification(String contract, String pin) {
+    JsonRequest verification(String contract, String pin) {
         return asChannel("/contracts/" + contract + "/pin/verifications",
                 "{\"pin\":\"" + pin + "\",\"channel\":\"MY_DOCOMO\"}");
     }
 
     /** A verification's body (with the contract the pin-service takes from its path) to a floor endpoint. */
-    HttpRequest floor(String endpoint, String contract, String pin) {
+    JsonRequest floor(String endpoint, String contract, String pin) {
         return asChannel(endpoint, "{\"contractId\":\"" + contract + "\",\"pin\":\"" + pin + "\",\"channel\":\"MY_DOCOMO\"}");
     }
 
-    private HttpRequest asChannel(String path, String body) {
-        return HttpRequest.newBuilder(URI.create(url + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + channel.bearer())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+    private JsonRequest asChannel(String path, String body) {
+        return JsonRequest.post(url + path, channel.bearer(), body);
     }
 }

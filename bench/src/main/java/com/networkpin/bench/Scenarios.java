@@ -3,7 +3,6 @@ package com.networkpin.bench;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.PostgresServer;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -126,7 +125,7 @@ final class Scenarios {
         System.out.printf("set %,d PINs at %,.0f/s%n", seeded.completed(), seeded.perSecond());
     }
 
-    private HttpRequest randomVerification(int ignored) {
+    private JsonRequest randomVerification(int ignored) {
         return pins.verification(randomContract(options.contracts()), randomPin());
     }
 

@@ -5,7 +5,6 @@ import com.networkpin.launcher.ServiceProcess;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.FreePort;
 import com.networkpin.testinfra.PostgresServer;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -68,8 +67,8 @@ final class Throughput {
         try {
             floor.awaitReady(READY);
             PinRequests floors = new PinRequests(floor.url());
-            IntFunction<HttpRequest> http = i -> floors.floor("/floor/http", randomContract(), Scenarios.randomPin());
-            IntFunction<HttpRequest> insert = i -> floors.floor("/floor/insert", randomContract(), Scenarios.randomPin());
+            IntFunction<JsonRequest> http = i -> floors.floor("/floor/http", randomContract(), Scenarios.randomPin());
+            IntFunction<JsonRequest> insert = i -> floors.floor("/floor/insert", randomContract(), Scenarios.randomPin());
             // The service has been warmed by seeding; the floor's fresh JVM gets one step of each first.
             Load.closedLoop(JUDGED_CLIENTS, options.step(), http);
             Load.closedLoop(JUDGED_CLIENTS, options.step(), insert);
@@ -115,7 +114,7 @@ final class Throughput {
         report.add(new Figure("C0", "database floor: bare INSERT+COMMIT, JDBC" + at,
                 c0Insert, "/s", null, null, "", true));
         if (clients == JUDGED_CLIENTS) {
-            // What one request costs the load generator and the floor service: is the JDK HTTP client the bottleneck?
+            // What one request costs the load generator and the floor service: is the load generator the bottleneck?
             perRequest("C2", "CPU per request", c2);
             perRequest("C1", "CPU per request", c1);
         }
@@ -153,7 +152,7 @@ final class Throughput {
         try {
             old.awaitReady(READY);
             PinRequests oldPins = new PinRequests(old.url());
-            IntFunction<HttpRequest> verification = i -> oldPins.verification(randomContract(), Scenarios.randomPin());
+            IntFunction<JsonRequest> verification = i -> oldPins.verification(randomContract(), Scenarios.randomPin());
             Load.closedLoop(JUDGED_CLIENTS, options.step(), verification);
             result = Load.closedLoop(JUDGED_CLIENTS, options.step(), verification);
         } finally {
@@ -185,7 +184,7 @@ final class Throughput {
         return pids;
     }
 
-    private HttpRequest verification(int ignored) {
+    private JsonRequest verification(int ignored) {
         return pins.verification(randomContract(), Scenarios.randomPin());
     }
 
