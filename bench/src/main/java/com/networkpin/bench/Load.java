@@ -9,6 +9,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,8 @@ final class Load {
 
     private static final Vertx VERTX = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)
             .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+    /** How Vert.x names its event loop threads. */
+    private static final String EVENT_LOOP_THREAD = "vert.x-eventloop-thread-";
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** Single requests, one after another ({@link #status}). */
     private static final HttpClient SINGLE = client(1);
@@ -55,6 +59,15 @@ final class Load {
         return client.request(request.options())
                 .compose(sent -> sent.send(request.payload()))
                 .compose(response -> response.end().map(response));
+    }
+
+    /** CPU time the load generator's event loops (which send every request and read every answer) have used, ns. */
+    static long eventLoopCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(EVENT_LOOP_THREAD))
+                .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.getId())))
+                .sum();
     }
 
     /** Sends {@code request} and waits for the status of its answer. */

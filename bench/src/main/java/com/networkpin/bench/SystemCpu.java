@@ -29,6 +29,9 @@ import java.util.stream.Stream;
 final class SystemCpu {
 
     static final String LOAD_GENERATOR = "load generator (bench JVM)";
+    /** Part of the bench JVM's CPU: the threads that send the requests and read the answers (no JIT, GC, sampling). */
+    static final String EVENT_LOOPS = "  of which the load generator's event loops";
+    private static final Set<String> APART = Set.of(LOAD_GENERATOR, EVENT_LOOPS);
     static final String POSTGRES = "postgresql (all processes)";
     private static final long CLOCK_TICKS = clockTicks();
 
@@ -36,21 +39,25 @@ final class SystemCpu {
     private final Supplier<Map<String, Long>> services;
     private final Supplier<Set<Long>> fixtures;
 
-    /** Seconds of CPU per role, in the order found; the load generator last. */
+    /** Seconds of CPU per role, in the order found; the load generator and its event loops last. */
     record Usage(Map<String, Double> seconds) {
 
         double system() {
-            return seconds.entrySet().stream().filter(e -> !e.getKey().equals(LOAD_GENERATOR))
+            return seconds.entrySet().stream().filter(e -> !isApart(e.getKey()))
                     .mapToDouble(Map.Entry::getValue).sum();
         }
 
         double loadGenerator() {
             return seconds.getOrDefault(LOAD_GENERATOR, 0.0);
         }
+
+        double eventLoops() {
+            return seconds.getOrDefault(EVENT_LOOPS, 0.0);
+        }
     }
 
-    /** A point in time's ticks per role. */
-    record Sample(Map<String, Long> ticks) {
+    /** A point in time's ticks per role, and the CPU time of the load generator's event loops (ns, per thread). */
+    record Sample(Map<String, Long> ticks, long eventLoopNanos) {
     }
 
     SystemCpu(PostgresServer postgres, Supplier<Map<String, Long>> services, Supplier<Set<Long>> fixtures) {
@@ -82,7 +89,7 @@ final class SystemCpu {
             }
         });
         ticks.put(LOAD_GENERATOR, ticks(ProcessHandle.current().pid(), false));
-        return new Sample(ticks);
+        return new Sample(ticks, Load.eventLoopCpuNanos());
     }
 
     static Usage between(Sample before, Sample after) {
@@ -91,7 +98,13 @@ final class SystemCpu {
                 seconds.put(role, (ticks - before.ticks().getOrDefault(role, 0L)) / (double) CLOCK_TICKS));
         Double generator = seconds.remove(LOAD_GENERATOR);
         seconds.put(LOAD_GENERATOR, generator == null ? 0.0 : generator);
+        seconds.put(EVENT_LOOPS, (after.eventLoopNanos() - before.eventLoopNanos()) / 1e9);
         return new Usage(seconds);
+    }
+
+    /** The load generator and its event loops: shown apart, not in the system's sum. */
+    static boolean isApart(String role) {
+        return APART.contains(role);
     }
 
     /** What a child process of this JVM that is not a service is, by its command line. */

@@ -72,15 +72,17 @@ final class Throughput {
             // The service has been warmed by seeding; the floor's fresh JVM gets one step of each first.
             Load.closedLoop(JUDGED_CLIENTS, options.step(), http);
             Load.closedLoop(JUDGED_CLIENTS, options.step(), insert);
+            // P1's system leaves the idle floor service out; at C1 and C2 the floor service is the system measured.
             SystemCpu cpu = new SystemCpu(postgres, this::servicePids, () -> Set.of(floor.pid()));
+            SystemCpu floorCpu = new SystemCpu(postgres, () -> servicePidsAnd(floor), Set::of);
             VerificationSql c0 = new VerificationSql(postgres, Scenarios.contract(0),
                     Math.min(C0_CONTRACTS, options.contracts()));
             Load.Result judgedP1 = null;
             double judgedC1 = 0;
             for (int clients : concurrencies) {
                 boolean judged = clients == JUDGED_CLIENTS;
-                Measured c2 = measured(cpu, () -> Load.closedLoop(clients, options.step(), http));
-                Measured c1 = measured(cpu, () -> Load.closedLoop(clients, options.step(), insert));
+                Measured c2 = measured(floorCpu, () -> Load.closedLoop(clients, options.step(), http));
+                Measured c1 = measured(floorCpu, () -> Load.closedLoop(clients, options.step(), insert));
                 double c0Verification = c0.perSecond(clients, options.step());
                 double c0Insert = Ceiling.insertCommitsPerSecond(postgres, clients, options.step());
                 Measured p1 = measured(cpu, () -> Load.closedLoop(clients, options.step(), this::verification));
@@ -127,7 +129,7 @@ final class Throughput {
         report.add(new Figure("P1c", "CPU per verification, every process of the system (" + JUDGED_CLIENTS
                 + " clients)", system, "µs", null, null, "<= 300 µs", system <= 300));
         p1.cpu().seconds().forEach((role, seconds) -> report.add(new Figure("P1c",
-                "  " + role + (role.equals(SystemCpu.LOAD_GENERATOR) ? " (apart, not in the sum)" : ""),
+                "  " + role + (SystemCpu.isApart(role) ? " (apart, not in the sum)" : ""),
                 seconds * 1e6 / completed, "µs", null, null, "", true)));
     }
 
@@ -135,8 +137,12 @@ final class Throughput {
         long completed = Math.max(1, measured.result().completed());
         report.add(new Figure(id, what + ", system (floor service, PostgreSQL, …) at " + JUDGED_CLIENTS + " clients",
                 measured.cpu().system() * 1e6 / completed, "µs", null, null, "", true));
+        report.add(new Figure(id, "  of which the floor service",
+                measured.cpu().seconds().getOrDefault(FLOOR_MODULE, 0.0) * 1e6 / completed, "µs", null, null, "", true));
         report.add(new Figure(id, what + ", load generator at " + JUDGED_CLIENTS + " clients",
                 measured.cpu().loadGenerator() * 1e6 / completed, "µs", null, null, "", true));
+        report.add(new Figure(id, SystemCpu.EVENT_LOOPS, measured.cpu().eventLoops() * 1e6 / completed, "µs",
+                null, null, "", true));
     }
 
     /**
@@ -174,6 +180,12 @@ final class Throughput {
         SystemCpu.Sample before = cpu.sample();
         Load.Result result = load.get();
         return new Measured(result, SystemCpu.between(before, cpu.sample()));
+    }
+
+    private Map<String, Long> servicePidsAnd(ServiceProcess floor) {
+        Map<String, Long> pids = servicePids();
+        pids.put(FLOOR_MODULE, floor.pid());
+        return pids;
     }
 
     private Map<String, Long> servicePids() {
