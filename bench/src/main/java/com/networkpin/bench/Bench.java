@@ -35,7 +35,7 @@ public final class Bench {
         Path json = Path.of(System.getProperty("bench.output", "target/bench-results.json"));
         report.write(json);
         System.out.println("\nwritten to " + json.toAbsolutePath());
-        System.exit(0); // the HTTP client's threads would keep the JVM alive
+        System.exit(0); // the load generator's event loops would keep the JVM alive
     }
 
     static Report run(BenchOptions options, Path repository) {
@@ -43,18 +43,28 @@ public final class Bench {
         report.setting("contracts", options.contracts());
         report.setting("lockedPins", options.lockedPins());
         report.setting("stepSeconds", options.step().toSeconds());
+        // Read by Infrastructure when it creates the embedded PostgreSQL, just below.
+        System.setProperty(Infrastructure.POSTGRES_DURABLE, Boolean.toString(options.durable()));
         CompletableFuture<KeycloakServer> keycloak = Infrastructure.keycloakInBackground();
         Infrastructure infrastructure = Infrastructure.get();
+        // What the server runs with, asked from it: the label cannot drift from the truth.
+        report.setting("postgres", Durability.of(infrastructure.postgres()));
         // A rebuild while the benchmark runs (others build on the same machine) must not pull
         // classes from under a running service.
-        Path services = PackagedServices.snapshot(repository, repository.resolve("bench/target/services"));
-        try (ServiceFleet fleet = new ServiceFleet(services, repository.resolve("bench/target/service-logs"),
+        Path services = PackagedServices.snapshot(repository, repository.resolve("bench/target/services"),
+                List.of(Throughput.FLOOR_MODULE));
+        Path logs = repository.resolve("bench/target/service-logs");
+        Map<String, String> pinServiceEnvironment = new HashMap<>(randomPinKeys());
+        pinServiceEnvironment.put(Throughput.GROUP_COMMIT, "true");
+        try (ServiceFleet fleet = new ServiceFleet(services, logs,
                 infrastructure.postgres(), infrastructure.kafka(), keycloak.join().issuer(), "demo")) {
             System.out.println("starting the system …");
-            Map<StackService, Duration> ready = startAll(fleet, Duration.ofSeconds(180));
+            Map<StackService, Duration> ready = startAll(fleet, Duration.ofSeconds(180), pinServiceEnvironment);
             Scenarios scenarios = new Scenarios(options, report, infrastructure.postgres());
             scenarios.startUp(fleet, ready);
-            scenarios.verificationThroughput(List.of(8, 32, 64));
+            scenarios.seedContracts();
+            new Throughput(options, report, infrastructure.postgres(), fleet, pinServiceEnvironment, logs)
+                    .measure(List.of(8, 32, Throughput.JUDGED_CLIENTS));
             scenarios.verificationLatency();
             scenarios.lockLag();
             scenarios.bookingStorm();
@@ -65,16 +75,17 @@ public final class Bench {
 
     /**
      * Starts every service at once, each on a free port. The pin-service gets fresh random keys of
-     * its own, as in production: the benchmark never needs to read a PIN back.
+     * its own, as in production (the benchmark never needs to read a PIN back), and the new write path.
      */
-    private static Map<StackService, Duration> startAll(ServiceFleet fleet, Duration timeout) {
+    private static Map<StackService, Duration> startAll(ServiceFleet fleet, Duration timeout,
+                                                        Map<String, String> pinServiceEnvironment) {
         for (StackService service : StackService.backends()) {
             awaitFreePort(service, Duration.ofMinutes(5));
         }
         return fleet.startAll(timeout, service -> {
             Map<String, String> environment = new HashMap<>(profiling(service));
             if (service == StackService.PIN_SERVICE) {
-                environment.putAll(randomPinKeys());
+                environment.putAll(pinServiceEnvironment);
             }
             return environment;
         });

@@ -3,11 +3,12 @@ package com.networkpin.bench;
 import com.networkpin.events.JapanTime;
 import com.networkpin.launcher.Http;
 import com.networkpin.launcher.StackService;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,8 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
@@ -32,8 +32,6 @@ final class BookingStorm {
     static final int COUNTERS = 3;
     private static final ZoneId JAPAN = JapanTime.DEFAULT_ZONE;
     private static final String URL = StackService.RESERVATION_SERVICE.url();
-    /** Its own client: the storm opens a connection per booking, as that many customers would. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** What the storm saw; latencies in microseconds from each request's sending. */
     record Result(int booked, int refused, int other, Histogram latencies) {
@@ -65,7 +63,7 @@ final class BookingStorm {
         String start = ZonedDateTime.of(LocalDate.now(JAPAN).plusDays(1), time, JAPAN)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<HttpRequest> requests = new ArrayList<>(bookings);
+        List<JsonRequest> requests = new ArrayList<>(bookings);
         for (int i = 0; i < bookings; i++) {
             requests.add(booking("STORM-" + run + "-" + i, start, staffToken));
         }
@@ -73,42 +71,44 @@ final class BookingStorm {
         AtomicInteger booked = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
-        CompletableFuture<?>[] answers = new CompletableFuture<?>[bookings];
-        for (int i = 0; i < bookings; i++) {
-            long sent = System.nanoTime();
-            answers[i] = HTTP.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> {
-                        long micros = (System.nanoTime() - sent) / 1_000;
-                        synchronized (latencies) {
-                            latencies.recordValue(micros);
-                        }
-                        if (failure != null) {
-                            other.incrementAndGet();
-                        } else if (response.statusCode() == 201) {
-                            booked.incrementAndGet();
-                        } else if (response.statusCode() == 409 && isProblem(response)) {
-                            refused.incrementAndGet();
-                        } else {
-                            other.incrementAndGet();
-                        }
-                    });
+        CountDownLatch answered = new CountDownLatch(bookings);
+        // A client of its own whose pool opens a connection per booking, as that many customers would.
+        HttpClient client = Load.client(bookings);
+        try {
+            for (int i = 0; i < bookings; i++) {
+                long sent = System.nanoTime();
+                Load.exchange(client, requests.get(i)).onComplete(answer -> {
+                    long micros = (System.nanoTime() - sent) / 1_000;
+                    synchronized (latencies) {
+                        latencies.recordValue(micros);
+                    }
+                    if (answer.failed()) {
+                        other.incrementAndGet();
+                    } else if (answer.result().statusCode() == 201) {
+                        booked.incrementAndGet();
+                    } else if (answer.result().statusCode() == 409 && isProblem(answer.result())) {
+                        refused.incrementAndGet();
+                    } else {
+                        other.incrementAndGet();
+                    }
+                    answered.countDown();
+                });
+            }
+            Load.await(answered, Duration.ofSeconds(120), "bookings unanswered");
+        } finally {
+            client.close();
         }
-        CompletableFuture.allOf(answers).exceptionally(ignored -> null).orTimeout(120, TimeUnit.SECONDS).join();
         return new Result(booked.get(), refused.get(), other.get(), latencies);
     }
 
-    private static boolean isProblem(HttpResponse<?> response) {
-        return response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+    private static boolean isProblem(HttpClientResponse response) {
+        String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.startsWith("application/problem+json");
     }
 
-    private HttpRequest booking(String contract, String start, String staffToken) {
+    private JsonRequest booking(String contract, String start, String staffToken) {
         String body = "{\"contractId\":\"" + contract + "\",\"shopId\":\"" + shopId + "\",\"start\":\"" + start
                 + "\",\"purpose\":\"PIN_RESET\"}";
-        return HttpRequest.newBuilder(URI.create(URL + "/reservations"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Authorization", "Bearer " + staffToken)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return new JsonRequest(HttpMethod.POST, URL + "/reservations", staffToken, body, UUID.randomUUID().toString());
     }
 }

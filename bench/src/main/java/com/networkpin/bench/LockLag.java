@@ -1,6 +1,5 @@
 package com.networkpin.bench;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,8 +61,8 @@ final class LockLag {
             }
             String contract = contracts.get(i);
             for (int attempt = 0; attempt < 3; attempt++) {
-                HttpRequest wrong = pins.verification(contract, Scenarios.WRONG_PIN);
-                int status = Load.send(wrong).statusCode();
+                JsonRequest wrong = pins.verification(contract, Scenarios.WRONG_PIN);
+                int status = Load.status(wrong);
                 if (status != 200) {
                     throw new IllegalStateException("wrong PIN for " + contract + " answered " + status);
                 }

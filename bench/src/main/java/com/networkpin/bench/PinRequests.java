@@ -2,29 +2,41 @@ package com.networkpin.bench;
 
 import com.networkpin.launcher.Actor;
 import com.networkpin.launcher.StackService;
-import java.net.URI;
-import java.net.http.HttpRequest;
 
-/** The pin-service requests the benchmark sends: as the contracting system and a channel gateway. */
+/**
+ * The pin-service requests the benchmark sends: as the contracting system and a channel gateway; to the
+ * stack's pin-service, or to another instance (the old path) or the floor fixture, at their own address.
+ */
 final class PinRequests {
 
-    private final String url = StackService.PIN_SERVICE.url();
+    private final String url;
     private final Actor contracting = Principals.actors().contracting();
     private final Actor channel = Principals.actors().channel();
 
-    HttpRequest set(String contract, String pin) {
-        return HttpRequest.newBuilder(URI.create(url + "/contracts/" + contract + "/pin"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + contracting.bearer())
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\"}"))
-                .build();
+    PinRequests() {
+        this(StackService.PIN_SERVICE.url());
     }
 
-    HttpRequest verification(String contract, String pin) {
-        return HttpRequest.newBuilder(URI.create(url + "/contracts/" + contract + "/pin/verifications"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + channel.bearer())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\",\"channel\":\"MY_DOCOMO\"}"))
-                .build();
+    PinRequests(String url) {
+        this.url = url;
+    }
+
+    JsonRequest set(String contract, String pin) {
+        return JsonRequest.put(url + "/contracts/" + contract + "/pin", contracting.bearer(),
+                "{\"pin\":\"" + pin + "\"}");
+    }
+
+    JsonRequest verification(String contract, String pin) {
+        return asChannel("/contracts/" + contract + "/pin/verifications",
+                "{\"pin\":\"" + pin + "\",\"channel\":\"MY_DOCOMO\"}");
+    }
+
+    /** A verification's body (with the contract the pin-service takes from its path) to a floor endpoint. */
+    JsonRequest floor(String endpoint, String contract, String pin) {
+        return asChannel(endpoint, "{\"contractId\":\"" + contract + "\",\"pin\":\"" + pin + "\",\"channel\":\"MY_DOCOMO\"}");
+    }
+
+    private JsonRequest asChannel(String path, String body) {
+        return JsonRequest.post(url + path, channel.bearer(), body);
     }
 }

@@ -25,8 +25,12 @@ public final class Report {
 
     public Figure add(Figure figure) {
         figures.add(figure);
-        System.out.printf("  %-4s %-58s %12s %s%n", figure.id(), figure.what(), format(figure.value()), figure.unit());
+        System.out.printf("  %-4s %-80s %12s %s%n", figure.id(), figure.what(), format(figure.value()), figure.unit());
         return figure;
+    }
+
+    public Map<String, Object> settings() {
+        return Map.copyOf(setting);
     }
 
     public List<Figure> figures() {
@@ -34,11 +38,13 @@ public final class Report {
     }
 
     public void print(PrintStream out) {
-        out.printf("%n%-4s | %-58s | %12s %-8s | %12s | %-40s | %6s | %-22s | %s%n",
+        out.println();
+        setting.forEach((name, value) -> out.printf("%-12s %s%n", name + ":", value));
+        out.printf("%n%-4s | %-80s | %12s %-8s | %12s | %-40s | %6s | %-34s | %s%n",
                 "id", "figure", "value", "unit", "ceiling", "ceiling is", "ratio", "goal", "met");
-        out.println("-".repeat(190));
+        out.println("-".repeat(212));
         for (Figure f : figures) {
-            out.printf("%-4s | %-58s | %12s %-8s | %12s | %-40s | %6s | %-22s | %s%n",
+            out.printf("%-4s | %-80s | %12s %-8s | %12s | %-40s | %6s | %-34s | %s%n",
                     f.id(), f.what(), format(f.value()), f.unit(),
                     f.ceiling() == null ? "" : format(f.ceiling()), f.ceilingWhat() == null ? "" : f.ceilingWhat(),
                     f.ratio() == null ? "" : String.format("%.0f %%", 100 * f.ratio()), f.goal(),

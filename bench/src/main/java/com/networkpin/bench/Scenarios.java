@@ -3,7 +3,6 @@ package com.networkpin.bench;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.PostgresServer;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 
-/** The figures P1–P6, each measured against the running system. */
+/** The figures P2–P6, each measured against the running system; P1 with its ceilings is {@link Throughput}. */
 final class Scenarios {
 
     static final String PIN = "2580";
@@ -42,19 +41,6 @@ final class Scenarios {
             report.add(new Figure("P6", service.moduleName() + ": resident memory after start", megabytes, "MB",
                     null, null, "< 250 MB", megabytes < 250));
         });
-    }
-
-    /** P1: closed-loop verifications, 90 % right and 10 % wrong, beside single-row INSERT + COMMIT. */
-    void verificationThroughput(List<Integer> concurrencies) {
-        seedContracts();
-        for (int clients : concurrencies) {
-            Load.Result result = Load.closedLoop(clients, options.step(), this::randomVerification);
-            double ceiling = Ceiling.insertCommitsPerSecond(postgres, clients, options.step());
-            double ratio = result.perSecond() / ceiling;
-            report.add(new Figure("P1", "verifications/s at " + clients + " clients (" + result.errors() + " errors)",
-                    result.perSecond(), "/s", ceiling, "INSERT+COMMIT/s, same PG, " + clients + " clients",
-                    ">= 60 % of ceiling", ratio >= 0.6 && result.errors() == 0));
-        }
     }
 
     /** P2: latency at a fixed arrival rate (open loop). */
@@ -132,23 +118,29 @@ final class Scenarios {
         }
     }
 
-    private void seedContracts() {
+    /** The contracts P1 and P2 verify, each with its PIN set through the API. */
+    void seedContracts() {
         System.out.printf("setting %,d PINs …%n", options.contracts());
         Load.Result seeded = Load.closedLoopCount(64, options.contracts(), i -> pins.set(contract(i), PIN));
         System.out.printf("set %,d PINs at %,.0f/s%n", seeded.completed(), seeded.perSecond());
     }
 
-    private HttpRequest randomVerification(int ignored) {
-        String pin = ThreadLocalRandom.current().nextInt(10) == 0 ? WRONG_PIN : PIN;
-        return pins.verification(randomContract(), pin);
+    private JsonRequest randomVerification(int ignored) {
+        return pins.verification(randomContract(options.contracts()), randomPin());
+    }
+
+    /** 90 % right, 10 % wrong: the verifications' mix. */
+    static String randomPin() {
+        return ThreadLocalRandom.current().nextInt(10) == 0 ? WRONG_PIN : PIN;
     }
 
     private static double millis(Histogram latencies, double percentile) {
         return latencies.getValueAtPercentile(percentile) / 1000.0;
     }
 
-    private String randomContract() {
-        return contract(ThreadLocalRandom.current().nextInt(options.contracts()));
+    /** One of the first {@code contracts} seeded contracts, at random. */
+    static String randomContract(int contracts) {
+        return contract(ThreadLocalRandom.current().nextInt(contracts));
     }
 
     static String contract(int i) {

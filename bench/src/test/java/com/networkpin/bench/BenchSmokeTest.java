@@ -17,12 +17,18 @@ class BenchSmokeTest {
         Report report = Bench.run(BenchOptions.parse(List.of("--smoke")), Path.of("..").toAbsolutePath().normalize());
         report.print(System.out);
 
+        // Durable by default, as the server itself reports it.
+        assertTrue(report.settings().get("postgres").toString().startsWith("durable (fsync=on, synchronous_commit=on"),
+                report.settings().toString());
         Set<String> ids = report.figures().stream().map(Figure::id).collect(Collectors.toSet());
-        assertEquals(Set.of("P1", "P2", "P3", "P4", "P5", "P6"), ids);
+        assertEquals(Set.of("P1", "P1c", "C0", "C1", "C2", "P2", "P3", "P4", "P5", "P6"), ids);
         for (Figure figure : report.figures()) {
-            assertTrue(figure.value() > 0, figure.id() + " " + figure.what() + " was not measured");
+            // One process's share of P1c (an idle Keycloak) may round to no clock tick in a one-second step.
+            boolean share = figure.id().equals("P1c") && figure.what().startsWith("  ");
+            assertTrue(share || figure.value() > 0, figure.id() + " " + figure.what() + " was not measured");
         }
-        report.figures().stream().filter(f -> f.id().equals("P1"))
+        assertTrue(report.figures().stream().anyMatch(f -> f.what().contains("old path")), "no old path figure");
+        report.figures().stream().filter(f -> f.what().contains("errors)"))
                 .forEach(f -> assertTrue(f.what().contains("(0 errors)"), f.what()));
         // Correctness is judged even at this size: three bookings of three counters, every other one refused.
         report.figures().stream().filter(f -> f.id().equals("P4") && f.goal().startsWith("exactly"))

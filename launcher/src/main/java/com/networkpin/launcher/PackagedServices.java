@@ -20,8 +20,18 @@ public final class PackagedServices {
     private PackagedServices() {
     }
 
+    /** The runnable jar of a packaged Quarkus application of the repository. */
+    public static Path jar(Path repository, String module) {
+        return repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
     /** The root to hand to {@code ServiceFleet} in place of the repository. */
     public static Path snapshot(Path repository, Path snapshotRoot) {
+        return snapshot(repository, snapshotRoot, List.of());
+    }
+
+    /** As {@link #snapshot(Path, Path)}, with further packaged modules (a benchmark's fixture). */
+    public static Path snapshot(Path repository, Path snapshotRoot, List<String> moreModules) {
         try {
             deleteRecursively(snapshotRoot);
             for (StackService service : StackService.values()) {
@@ -29,16 +39,23 @@ public final class PackagedServices {
                 if (service == StackService.WEB_CONSOLE && !Files.isDirectory(app)) {
                     continue; // only the browser tests need it
                 }
-                Path target = snapshotRoot.resolve(repository.relativize(app));
-                try (Stream<Path> files = Files.walk(app)) {
-                    for (Path file : files.toList()) {
-                        link(file, target.resolve(app.relativize(file).toString()));
-                    }
-                }
+                linkTree(app, snapshotRoot.resolve(repository.relativize(app)));
+            }
+            for (String module : moreModules) {
+                Path app = jar(repository, module).getParent();
+                linkTree(app, snapshotRoot.resolve(repository.relativize(app)));
             }
             return snapshotRoot;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot snapshot the packaged services (build them first)", e);
+        }
+    }
+
+    private static void linkTree(Path app, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(app)) {
+            for (Path file : files.toList()) {
+                link(file, target.resolve(app.relativize(file).toString()));
+            }
         }
     }
 

@@ -107,9 +107,35 @@ public final class ServiceFleet implements AutoCloseable {
 
     /** Another instance of a service on its own port, against the same database and broker. */
     public ServiceProcess startAnother(StackService service, int port, Path log) {
+        return startAnother(service, port, log, Map.of());
+    }
+
+    /** As {@link #startAnother(StackService, int, Path)}, with extra environment (the same keys, a setting). */
+    public ServiceProcess startAnother(StackService service, int port, Path log, Map<String, String> extraEnvironment) {
         ServiceProcess another = new ServiceProcess(service, port, log);
-        another.start(repository, environment(service), JVM_OPTIONS);
+        Map<String, String> environment = new HashMap<>(environment(service));
+        environment.putAll(extraEnvironment);
+        another.start(repository, environment, JVM_OPTIONS);
         return another;
+    }
+
+    /**
+     * A benchmark fixture packaged like the services ({@code <module>/target/quarkus-app} under the
+     * fleet's root), started like them: the same JVM options, profile and OpenID Connect issuer, and
+     * the fleet's PostgreSQL in {@code database} (DB_* as the services read it). Not one of the services.
+     */
+    public ServiceProcess startFixture(String module, String database, int port, Path log) {
+        ServiceProcess fixture = new ServiceProcess(module, port, log);
+        postgres.createDatabase(database);
+        fixture.start(repository, Map.of(
+                "QUARKUS_PROFILE", profile,
+                "DB_HOST", postgres.host(),
+                "DB_PORT", Integer.toString(postgres.port()),
+                "DB_NAME", database,
+                "DB_USER", postgres.username(),
+                "DB_PASSWORD", postgres.password(),
+                "OIDC_AUTH_SERVER_URL", issuer), JVM_OPTIONS);
+        return fixture;
     }
 
     public ServiceProcess process(StackService service) {

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged service run as its own JVM process, with its log in a file. */
+/**
+ * One packaged service (or a benchmark fixture packaged the same way, {@code <module>/target/quarkus-app})
+ * run as its own JVM process, with its log in a file.
+ */
 public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private final StackService service;
+    private final String module;
     private final int port;
     private final Path log;
     private Process process;
@@ -31,7 +34,12 @@ public final class ServiceProcess {
 
     /** A further instance of a service, on its own port and with its own log. */
     public ServiceProcess(StackService service, int port, Path log) {
-        this.service = service;
+        this(service.moduleName(), port, log);
+    }
+
+    /** A packaged Quarkus application of this repository's {@code module} that is not one of the services. */
+    public ServiceProcess(String module, int port, Path log) {
+        this.module = module;
         this.port = port;
         this.log = log;
     }
@@ -40,8 +48,8 @@ public final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
-    public StackService service() {
-        return service;
+    public String module() {
+        return module;
     }
 
     public Path log() {
@@ -49,7 +57,7 @@ public final class ServiceProcess {
     }
 
     public void start(Path repository, Map<String, String> environment, List<String> jvmOptions) {
-        Path jar = service.jar(repository);
+        Path jar = PackagedServices.jar(repository, module);
         if (!Files.isRegularFile(jar)) {
             throw new StackException(jar + " is missing: build it with ./mvnw -B install -DskipTests");
         }
@@ -68,7 +76,7 @@ public final class ServiceProcess {
             startedAt = System.nanoTime();
             process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + service.moduleName(), e);
+            throw new UncheckedIOException("Cannot start " + module, e);
         }
     }
 
@@ -77,7 +85,7 @@ public final class ServiceProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new StackException(service.moduleName() + " exited with code " + process.exitValue()
+                throw new StackException(module + " exited with code " + process.exitValue()
                         + "; see " + log);
             }
             if (isReady()) {
@@ -85,7 +93,7 @@ public final class ServiceProcess {
             }
             sleep(Duration.ofMillis(100));
         }
-        throw new StackException(service.moduleName() + " was not ready within " + timeout.toSeconds()
+        throw new StackException(module + " was not ready within " + timeout.toSeconds()
                 + " s; see " + log);
     }
 

@@ -49,6 +49,6 @@ public enum StackService {
     }
 
     public Path jar(Path repository) {
-        return repository.resolve(moduleName).resolve("target/quarkus-app/quarkus-run.jar");
+        return PackagedServices.jar(repository, moduleName);
     }
 }

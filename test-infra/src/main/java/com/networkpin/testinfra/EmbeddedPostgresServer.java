@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -21,6 +22,15 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     private final Path dataDirectory;
     private final boolean temporary;
+    /** Production's settings: every commit on disk before it is acknowledged, torn pages repairable. */
+    private static final Map<String, String> DURABLE =
+            Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
+    /** Throw-away data: durability only costs time. */
+    private static final Map<String, String> NON_DURABLE =
+            Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
+
+    /** Set on the server; where empty, zonky's defaults apply (fsync and synchronous_commit off). */
+    private final Map<String, String> settings;
     /** 0 until the first start has chosen a free one. */
     private int port;
     private EmbeddedPostgres postgres;
@@ -33,7 +43,21 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     /** @param port a fixed port for a long-running local server; 0 for any free one */
     public EmbeddedPostgresServer(Path dataDirectory, int port) {
+        this(dataDirectory, port, dataDirectory == null ? NON_DURABLE : Map.of());
+    }
+
+    /**
+     * @param durable whether commits reach the disk before they are acknowledged (fsync,
+     *                synchronous_commit and full_page_writes on, as production runs: the benchmark) or
+     *                not (all three off: tests that throw their data away)
+     */
+    public EmbeddedPostgresServer(Path dataDirectory, int port, boolean durable) {
+        this(dataDirectory, port, durable ? DURABLE : NON_DURABLE);
+    }
+
+    private EmbeddedPostgresServer(Path dataDirectory, int port, Map<String, String> settings) {
         this.temporary = dataDirectory == null;
+        this.settings = settings;
         this.dataDirectory = temporary ? TemporaryDirectory.create("postgres") : dataDirectory;
         this.port = port;
         // pg_ctl daemonises the server: without this it would outlive the JVM.
@@ -64,12 +88,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         if (port != 0) {
             builder.setPort(port);
         }
-        if (temporary) {
-            // Throw-away data: durability only costs time.
-            builder.setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
-        }
+        settings.forEach(builder::setServerConfig);
         try {
             postgres = builder.start();
         } catch (IOException e) {

@@ -12,12 +12,15 @@ import java.util.concurrent.CompletionException;
  * <p>System properties: {@value InfraMode#PROPERTY} = embedded|docker|auto (default auto);
  * {@value #DATA_DIRECTORY} = a directory to keep the embedded servers' data in between runs
  * (default: fresh temporary directories); {@value #PARTITIONS} = partitions of auto-created
- * topics (default 3).
+ * topics (default 3); {@value #POSTGRES_DURABLE} = true starts a temporary embedded PostgreSQL with
+ * fsync, synchronous_commit and full_page_writes on, as production runs (the benchmark); default false:
+ * all three off, tests throw their data away. A kept data directory runs with zonky's defaults.
  */
 public final class Infrastructure {
 
     public static final String DATA_DIRECTORY = "networkpin.infra.data-dir";
     public static final String PARTITIONS = "networkpin.infra.kafka-partitions";
+    public static final String POSTGRES_DURABLE = "networkpin.infra.postgres-durable";
 
     private static Infrastructure instance;
     private static KeycloakServer keycloak;
@@ -119,7 +122,8 @@ public final class Infrastructure {
         }
         String dataDirectory = System.getProperty(DATA_DIRECTORY);
         if (dataDirectory == null) {
-            return new Infrastructure(new EmbeddedPostgresServer(null), EmbeddedKafkaServer.temporary(partitions));
+            return new Infrastructure(new EmbeddedPostgresServer(null, 0, Boolean.getBoolean(POSTGRES_DURABLE)),
+                    EmbeddedKafkaServer.temporary(partitions));
         }
         Path root = Path.of(dataDirectory);
         return new Infrastructure(new EmbeddedPostgresServer(root.resolve("postgres")),
