@@ -54,7 +54,10 @@ public interface EventStoreConfig {
         @WithDefault("PT5S")
         Duration maxBackOff();
 
-        /** Sent rows are kept this long for inspection, then deleted. */
+        /**
+         * Discarded rows (and rows an earlier version marked sent) are kept this long for inspection, then
+         * deleted; a row Kafka acknowledged is deleted at once.
+         */
         @WithDefault("PT24H")
         Duration retention();
     }

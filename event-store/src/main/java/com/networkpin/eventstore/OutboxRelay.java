@@ -42,7 +42,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka, oldest first, and marks a row sent only once the broker has
+ * Publishes outbox rows to Kafka, oldest first, and deletes a row only once the broker has
  * acknowledged it: at-least-once, in order per topic and key. One relay per database is active at a
  * time (a transaction-scoped advisory lock), so replicas of a service never reorder a stream.
  *
@@ -172,13 +172,13 @@ public class OutboxRelay {
         }
     }
 
-    /** What one round did: rows marked sent, and whether more rows are ready at once. */
+    /** What one round did: rows sent, and whether more rows are ready at once. */
     record Round(int sent, boolean moreWaiting) {
     }
 
     /**
      * Sends one round in one transaction: the oldest unsent rows whose key no parked row holds back,
-     * at most one per topic and key. Marks the acknowledged rows sent and parks the refused ones;
+     * at most one per topic and key. Deletes the acknowledged rows and parks the refused ones;
      * fails after that when Kafka could not be reached, so that the relay backs off.
      */
     Round relayRound() throws InterruptedException {
@@ -213,7 +213,9 @@ public class OutboxRelay {
                     .forEach(rows::add);
             Outcome outcome = publish(rows);
             if (!outcome.sent.isEmpty()) {
-                conn.preparedQuery("UPDATE es_outbox SET sent_at = now() WHERE id = ANY($1)")
+                // Sent rows leave the outbox at once (the events stay in their streams): no update and
+                // no purge per row, and the table stays the size of the backlog.
+                conn.preparedQuery("DELETE FROM es_outbox WHERE id = ANY($1)")
                         .execute(Tuple.of(outcome.sent.toArray(Long[]::new)))
                         .await().atMost(DB_TIMEOUT);
             }
