@@ -105,15 +105,21 @@ public class GroupCommit {
             List<PendingVerification> verifications = next.stream().map(Waiting::verification).toList();
             context.runOnContext(ignored -> transactions.inTransaction(tx -> batch.decide(tx, verifications))
                     .subscribe().with(outcomes -> {
-                        metrics.batchCommitted(next.size());
-                        for (int i = 0; i < next.size(); i++) {
-                            next.get(i).answer(Optional.of(outcomes.get(i)));
+                        try {
+                            metrics.batchCommitted(next.size());
+                            for (int i = 0; i < next.size(); i++) {
+                                next.get(i).answer(Optional.of(outcomes.get(i)));
+                            }
+                        } finally {
+                            runNext(); // whatever happened above, the lane never stalls
                         }
-                        runNext();
                     }, failure -> {
-                        LOG.debugf(failure, "a batch of %d verifications failed; each runs alone", next.size());
-                        next.forEach(waiting -> waiting.answer(Optional.empty()));
-                        runNext();
+                        try {
+                            LOG.debugf(failure, "a batch of %d verifications failed; each runs alone", next.size());
+                            next.forEach(waiting -> waiting.answer(Optional.empty()));
+                        } finally {
+                            runNext();
+                        }
                     }));
         }
     }
