@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -84,7 +85,13 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) {
         try {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+            return wait.until(driver -> {
+                try {
+                    return ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)).apply(driver);
+                } catch (WebDriverException e) {
+                    return replacedMeanwhile(e) ? null : rethrow(e);
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + " (see " + keepPage("missing") + ")", e);
         }
@@ -108,6 +115,36 @@ final class Browser implements AutoCloseable {
 
     String text(String css) {
         return find(css).getText();
+    }
+
+    /** Waits until the element's text contains {@code fragment} (the page may still be the previous one at first). */
+    String awaitText(String css, String fragment) {
+        try {
+            return wait.until(driver -> {
+                try {
+                    String text = find(css).getText();
+                    return text.contains(fragment) ? text : null;
+                } catch (WebDriverException e) {
+                    return replacedMeanwhile(e) ? null : rethrow(e);
+                }
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no '" + fragment + "' in " + css + " on " + driver.getCurrentUrl() + " (see "
+                    + keepPage("text") + ")", e);
+        }
+    }
+
+    /**
+     * An element of a page that a navigation has just replaced: Chrome reports it as "does not belong to the
+     * document" (or stale); looking again finds the new page's.
+     */
+    private static boolean replacedMeanwhile(WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+
+    private static <T> T rethrow(WebDriverException e) {
+        throw e;
     }
 
     void type(String css, String text) {

@@ -168,7 +168,7 @@ class WebConsoleTest {
             phone.screenshot("phone-booked");
             phone.click("#cancel");
             phone.awaitPath("/customer");
-            assertTrue(phone.text("#notice").contains("キャンセルしました"), phone.text("#notice"));
+            phone.awaitText("#notice", "キャンセルしました");
             assertFalse(phone.all("#booking-" + number + " .status").stream().anyMatch(s -> s.getText().equals("予約済み")));
         }
     }
