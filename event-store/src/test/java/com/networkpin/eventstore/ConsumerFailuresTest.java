@@ -1,6 +1,6 @@
 package com.networkpin.eventstore;
 
-import java.util.HashMap;
+import static com.networkpin.testinfra.TopicReader.header;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +14,9 @@ import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,10 +97,6 @@ class ConsumerFailuresTest {
 
     private static List<ConsumerRecord<String, String>> deadLettersOf(String key, Duration timeout) {
         return TopicReader.read(Topics.deadLetter(TOPIC), r -> key.equals(r.key()), 1, timeout);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private int timesApplied(String subject) {

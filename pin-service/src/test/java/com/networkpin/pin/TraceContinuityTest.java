@@ -5,6 +5,7 @@ import static com.networkpin.pin.TestData.awaitGrants;
 import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.verify;
+import static com.networkpin.testinfra.TopicReader.header;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,7 +22,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -97,11 +97,6 @@ class TraceContinuityTest {
     private List<SpanData> spans(String trace, SpanKind kind) {
         return recorded.spans().getFinishedSpanItems().stream()
                 .filter(span -> span.getTraceId().equals(trace) && span.getKind() == kind).toList();
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String randomHex(int length) {

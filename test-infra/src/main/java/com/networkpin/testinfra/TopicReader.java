@@ -1,5 +1,6 @@
 package com.networkpin.testinfra;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic from the start with a fresh consumer group: what any downstream consumer would see. */
@@ -60,6 +62,12 @@ public final class TopicReader {
             }
         }
         return records;
+    }
+
+    /** A record's header as text, or null when it has none. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Every record of the topic so far: read until none came for {@code quietFor} (at most a minute). */

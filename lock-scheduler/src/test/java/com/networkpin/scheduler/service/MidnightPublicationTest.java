@@ -2,6 +2,7 @@ package com.networkpin.scheduler.service;
 
 import static com.networkpin.scheduler.TestDates.japan;
 import static com.networkpin.scheduler.TestDates.randomFutureDate;
+import static com.networkpin.testinfra.TopicReader.header;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,7 +18,6 @@ import com.networkpin.scheduler.store.PendingLockStore;
 import com.networkpin.support.MovableClock;
 import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -133,9 +133,5 @@ class MidnightPublicationTest {
 
     private static List<ConsumerRecord<String, String>> midnightUnlocksOf(LocalDate date) {
         return TopicReader.withKey(Topics.MIDNIGHT_UNLOCKS, date.toString(), KAFKA_TIMEOUT);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package com.networkpin.pin.service;
 
+import static com.networkpin.testinfra.TopicReader.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.events.Topics;
@@ -8,13 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /** The set-based unlock on many locks at once: several chunks, same rows as an append, safe to run again. */
@@ -71,11 +69,6 @@ class MidnightUnlockerTest {
                         INSERT INTO pin_state (contract_id, version, status, consecutive_failures, locked_at, unlocks_at)
                         SELECT $1 || g, 3, 'LOCKED', 3, $3::timestamptz - interval '1 hour', $3 FROM generate_series(1, $2) g""")
                 .execute(args).await().atMost(TIMEOUT);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private long count(String sql, String prefix) {
