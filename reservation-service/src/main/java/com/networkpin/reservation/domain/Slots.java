@@ -3,6 +3,7 @@ package com.networkpin.reservation.domain;
 import com.networkpin.events.JapanTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
@@ -20,6 +21,11 @@ public final class Slots {
 
     public static LocalDateTime local(Instant instant) {
         return LocalDateTime.ofInstant(instant, JAPAN);
+    }
+
+    /** The instant a Japanese date begins; the date's slots start in [startOf(date), startOf(date + 1)). */
+    public static Instant startOf(LocalDate date) {
+        return date.atStartOfDay(JAPAN).toInstant();
     }
 
     public static boolean isOnBoundary(Instant start) {

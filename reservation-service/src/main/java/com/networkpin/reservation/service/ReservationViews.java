@@ -63,8 +63,8 @@ public class ReservationViews {
      * the shop sees the PIN's state at the terminal.
      */
     public Uni<List<ReservationView>> ofShopOn(String shopId, LocalDate date) {
-        Instant from = date.atStartOfDay(Slots.JAPAN).toInstant();
-        Instant to = date.plusDays(1).atStartOfDay(Slots.JAPAN).toInstant();
+        Instant from = Slots.startOf(date);
+        Instant to = Slots.startOf(date.plusDays(1));
         return shop(pool, shopId, ShopNotFound::new).chain(shop -> projection.ofShopBetween(pool, shopId, from, to)
                 .map(records -> records.stream().map(r -> ReservationView.of(r, shop, null)).toList()));
     }

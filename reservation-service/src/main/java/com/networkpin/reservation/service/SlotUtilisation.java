@@ -58,8 +58,8 @@ public class SlotUtilisation {
     /** Reads today's bookings of every shop and sets the gauges. */
     public Uni<Void> refresh() {
         LocalDate today = Slots.local(clock.instant()).toLocalDate();
-        Instant from = today.atStartOfDay(Slots.JAPAN).toInstant();
-        Instant to = today.plusDays(1).atStartOfDay(Slots.JAPAN).toInstant();
+        Instant from = Slots.startOf(today);
+        Instant to = Slots.startOf(today.plusDays(1));
         return catalogue.list(Optional.empty())
                 .chain(shops -> slots.bookedPerShopBetween(pool, from, to).invoke(booked -> set(shops, today, booked)))
                 .replaceWithVoid();
