@@ -30,6 +30,8 @@ final class JdbcLoad {
         void run() throws SQLException;
     }
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
     private JdbcLoad() {
     }
 
@@ -60,7 +62,8 @@ final class JdbcLoad {
             threads.add(thread);
             thread.start();
         }
-        await(ready);
+        // Bounded: a client that could not connect never counts down, and the run fails instead of hanging.
+        Load.await(ready, CONNECT_TIMEOUT, "JDBC clients not connected");
         go.countDown();
         long begin = System.nanoTime();
         Load.sleep(duration);
@@ -71,14 +74,5 @@ final class JdbcLoad {
 
     static Connection connect(PostgresServer postgres, String database) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

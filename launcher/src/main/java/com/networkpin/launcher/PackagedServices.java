@@ -35,7 +35,7 @@ public final class PackagedServices {
         try {
             deleteRecursively(snapshotRoot);
             for (StackService service : StackService.values()) {
-                Path app = service.jar(repository).getParent();
+                Path app = jar(repository, service.moduleName()).getParent();
                 if (service == StackService.WEB_CONSOLE && !Files.isDirectory(app)) {
                     continue; // only the browser tests need it
                 }

@@ -1,6 +1,5 @@
 package com.networkpin.launcher;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,9 +45,5 @@ public enum StackService {
 
     public String url() {
         return "http://localhost:" + port();
-    }
-
-    public Path jar(Path repository) {
-        return PackagedServices.jar(repository, moduleName);
     }
 }
