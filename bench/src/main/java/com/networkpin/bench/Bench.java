@@ -62,13 +62,25 @@ public final class Bench {
             Map<StackService, Duration> ready = startAll(fleet, Duration.ofSeconds(180), pinServiceEnvironment);
             Scenarios scenarios = new Scenarios(options, report, infrastructure.postgres());
             scenarios.startUp(fleet, ready);
-            scenarios.seedContracts();
-            new Throughput(options, report, infrastructure.postgres(), fleet, pinServiceEnvironment, logs)
-                    .measure(List.of(8, 32, Throughput.JUDGED_CLIENTS));
-            scenarios.verificationLatency();
-            scenarios.lockLag();
-            scenarios.bookingStorm();
-            scenarios.midnightBurst();
+            if (options.seedsContracts()) {
+                scenarios.seedContracts();
+            }
+            if (options.measures("P1")) {
+                new Throughput(options, report, infrastructure.postgres(), fleet, pinServiceEnvironment, logs)
+                        .measure(List.of(8, 32, Throughput.JUDGED_CLIENTS));
+            }
+            if (options.measures("P2")) {
+                scenarios.verificationLatency();
+            }
+            if (options.measures("P5")) {
+                scenarios.lockLag();
+            }
+            if (options.measures("P4")) {
+                scenarios.bookingStorm();
+            }
+            if (options.measures("P3")) {
+                scenarios.midnightBurst();
+            }
         }
         return report;
     }

@@ -97,9 +97,10 @@ final class Scenarios {
     void midnightBurst() {
         int n = options.lockedPins();
         long began = System.nanoTime();
-        if (n > options.contracts()) {
-            System.out.printf("setting %,d more PINs …%n", n - options.contracts());
-            Load.closedLoopCount(64, n - options.contracts(), i -> pins.set(contract(options.contracts() + i), PIN));
+        int seeded = options.seedsContracts() ? options.contracts() : 0;
+        if (n > seeded) {
+            System.out.printf("setting %,d more PINs …%n", n - seeded);
+            Load.closedLoopCount(64, n - seeded, i -> pins.set(contract(seeded + i), PIN));
         }
         System.out.printf("locking %,d PINs (3 wrong PINs each) …%n", n);
         try (MidnightBurst burst = new MidnightBurst(postgres)) {
