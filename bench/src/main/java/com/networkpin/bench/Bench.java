@@ -6,8 +6,10 @@ import com.networkpin.launcher.StackService;
 import com.networkpin.testinfra.Infrastructure;
 import com.networkpin.testinfra.KeycloakServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -28,18 +30,34 @@ public final class Bench {
     private Bench() {
     }
 
+    /** A scenario that fails still leaves the figures measured before it, printed and written. */
     public static void main(String[] args) {
         BenchOptions options = BenchOptions.parse(Arrays.asList(args));
-        Report report = run(options, Path.of(System.getProperty("stack.repository", ".")).toAbsolutePath().normalize());
+        Report report = new Report();
+        RuntimeException failure = null;
+        try {
+            run(options, Path.of(System.getProperty("stack.repository", ".")).toAbsolutePath().normalize(), report);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
         report.print(System.out);
         Path json = Path.of(System.getProperty("bench.output", "target/bench-results.json"));
         report.write(json);
         System.out.println("\nwritten to " + json.toAbsolutePath());
-        System.exit(0); // the load generator's event loops would keep the JVM alive
+        if (failure != null) {
+            failure.printStackTrace();
+        }
+        // The load generator's event loops would keep the JVM (and the system it started) alive.
+        System.exit(failure == null ? 0 : 1);
     }
 
     static Report run(BenchOptions options, Path repository) {
         Report report = new Report();
+        run(options, repository, report);
+        return report;
+    }
+
+    private static void run(BenchOptions options, Path repository, Report report) {
         report.setting("contracts", options.contracts());
         report.setting("lockedPins", options.lockedPins());
         report.setting("stepSeconds", options.step().toSeconds());
@@ -82,7 +100,6 @@ public final class Bench {
                 scenarios.midnightBurst();
             }
         }
-        return report;
     }
 
     /**
@@ -132,6 +149,11 @@ public final class Bench {
             return Map.of();
         }
         Path file = Path.of(directory).toAbsolutePath().resolve(service.moduleName() + ".jfr");
+        try {
+            Files.createDirectories(file.getParent()); // else the JVM refuses to start
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
     }
 

@@ -162,7 +162,7 @@ public class OutboxRelay {
                 state = State.BACKING_OFF;
                 lastFailure = e.getClass().getName() + ": " + LogSafe.message(e);
                 if (e instanceof Exception) {
-                    LOG.warnf("outbox relay paused for %s: %s", backOff, LogSafe.message(e));
+                    LOG.warnf("outbox relay paused for %s: %s", backOff, lastFailure);
                 } else {
                     LOG.errorf(LogSafe.throwable(e), "outbox relay failed, goes on after %s", backOff);
                 }
