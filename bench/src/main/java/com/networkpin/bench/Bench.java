@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * {@code ./stack bench}: starts a fresh system (real PostgreSQL, Kafka and Keycloak, the three packaged
@@ -77,9 +78,13 @@ public final class Bench {
         try (ServiceFleet fleet = new ServiceFleet(services, logs,
                 infrastructure.postgres(), infrastructure.kafka(), keycloak.join().issuer(), "demo")) {
             System.out.println("starting the system …");
-            Map<StackService, Duration> ready = startAll(fleet, Duration.ofSeconds(180), pinServiceEnvironment);
+            for (StackService service : StackService.backends()) {
+                awaitFreePort(service, Duration.ofMinutes(5));
+            }
+            Function<StackService, Map<String, String>> environment = service -> environment(service, pinServiceEnvironment);
+            Map<StackService, Duration> ready = fleet.startAll(Duration.ofSeconds(180), environment);
             Scenarios scenarios = new Scenarios(options, report, infrastructure.postgres());
-            scenarios.startUp(fleet, ready);
+            scenarios.startUp(fleet, ready, environment);
             if (options.seedsContracts()) {
                 scenarios.seedContracts();
             }
@@ -103,21 +108,16 @@ public final class Bench {
     }
 
     /**
-     * Starts every service at once, each on a free port. The pin-service gets fresh random keys of
-     * its own, as in production (the benchmark never needs to read a PIN back), and the new write path.
+     * A service's extra environment, at its first start and at a restart. The pin-service gets fresh
+     * random keys of its own, as in production (the benchmark never needs to read a PIN back), and the
+     * new write path.
      */
-    private static Map<StackService, Duration> startAll(ServiceFleet fleet, Duration timeout,
-                                                        Map<String, String> pinServiceEnvironment) {
-        for (StackService service : StackService.backends()) {
-            awaitFreePort(service, Duration.ofMinutes(5));
+    private static Map<String, String> environment(StackService service, Map<String, String> pinServiceEnvironment) {
+        Map<String, String> environment = new HashMap<>(profiling(service));
+        if (service == StackService.PIN_SERVICE) {
+            environment.putAll(pinServiceEnvironment);
         }
-        return fleet.startAll(timeout, service -> {
-            Map<String, String> environment = new HashMap<>(profiling(service));
-            if (service == StackService.PIN_SERVICE) {
-                environment.putAll(pinServiceEnvironment);
-            }
-            return environment;
-        });
+        return environment;
     }
 
     /**
@@ -142,7 +142,10 @@ public final class Bench {
         }
     }
 
-    /** With {@code -Dbench.jfr=DIR}, each service records a JFR profile, written to DIR when it stops. */
+    /**
+     * With {@code -Dbench.jfr=DIR}, each service records a JFR profile, written to DIR when it stops (a
+     * service restarted for P6 overwrites its first instance's short profile).
+     */
     private static Map<String, String> profiling(StackService service) {
         String directory = System.getProperty("bench.jfr");
         if (directory == null) {

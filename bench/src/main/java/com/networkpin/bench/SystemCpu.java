@@ -102,6 +102,11 @@ final class SystemCpu {
         return new Usage(seconds);
     }
 
+    /** CPU time (utime + stime) a process has used so far, in seconds. */
+    static double seconds(long pid) {
+        return ticks(pid, false) / (double) CLOCK_TICKS;
+    }
+
     /** The load generator and its event loops: shown apart, not in the system's sum. */
     static boolean isApart(String role) {
         return APART.contains(role);
