@@ -42,6 +42,7 @@ public final class Bench {
         Report report = new Report();
         report.setting("contracts", options.contracts());
         report.setting("lockedPins", options.lockedPins());
+        report.setting("apiLockedPins", options.apiLockedPins());
         report.setting("stepSeconds", options.step().toSeconds());
         // Read by Infrastructure when it creates the embedded PostgreSQL, just below.
         System.setProperty(Infrastructure.POSTGRES_DURABLE, Boolean.toString(options.durable()));
