@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +34,12 @@ import org.jboss.logging.Logger;
  * PINs in contract order, locks their streams, and appends the chunk's Unlocked events and writes
  * its snapshots with one statement per table ({@link EventStore#appendAll}). After a crash the run
  * is simply repeated: a lifted lock is no longer selected.
+ *
+ * <p>One sweep at a time per instance: the MidnightUnlock consumer, the periodic {@link UnlockSweep} and
+ * the demo clock all ask for one, and two at once would take the same chunks, each waiting on the other's
+ * stream locks to find them already lifted. A sweep asked for while one runs is the next one: it starts
+ * when the running one ends (so it sees every midnight received before it was asked for), and every
+ * caller that comes meanwhile shares it.
  */
 @ApplicationScoped
 public class MidnightUnlocker {
@@ -48,6 +56,10 @@ public class MidnightUnlocker {
     private final int chunkSize;
     private final Duration tolerance;
     private final PinMetrics metrics;
+    private final Object sweeps = new Object();
+    /** The sweep running now and the one asked for since, or null; guarded by {@link #sweeps}. */
+    private CompletableFuture<Long> running;
+    private CompletableFuture<Long> next;
 
     public MidnightUnlocker(Transactions transactions, EventStore eventStore, PinStates states, Pool pool, Clock clock,
                             PinPolicy policy, ReceivedMidnights received, PinConfig config, PinMetrics metrics) {
@@ -77,9 +89,51 @@ public class MidnightUnlocker {
      * Lifts every lock due by the latest received midnight, but never one due more than the tolerance
      * after this clock: the bound is min(latest received midnight, now + tolerance). Each lock names as
      * its cause the first received midnight at or after its unlock time (its own date's, unless the
-     * scheduler published only a later catch-up date). Returns how many were unlocked.
+     * scheduler published only a later catch-up date). Returns how many were unlocked. Runs after the
+     * sweep running now, if any (see above).
      */
     public Uni<Long> sweep() {
+        // A copy per caller: a caller that cancels must not cancel the sweep others share.
+        return Uni.createFrom().completionStage(() -> joinSweep().thenApply(Function.identity()));
+    }
+
+    private CompletableFuture<Long> joinSweep() {
+        CompletableFuture<Long> sweep;
+        boolean start = false;
+        synchronized (sweeps) {
+            if (running == null) {
+                running = new CompletableFuture<>();
+                sweep = running;
+                start = true;
+            } else {
+                if (next == null) {
+                    next = new CompletableFuture<>();
+                }
+                sweep = next;
+            }
+        }
+        if (start) {
+            run(sweep);
+        }
+        return sweep;
+    }
+
+    private void run(CompletableFuture<Long> sweep) {
+        Uni.createFrom().deferred(this::sweepNow).subscribe().with(sweep::complete, sweep::completeExceptionally);
+        sweep.whenComplete((unlocked, failure) -> {
+            CompletableFuture<Long> following;
+            synchronized (sweeps) {
+                following = next;
+                next = null;
+                running = following;
+            }
+            if (following != null) {
+                run(following);
+            }
+        });
+    }
+
+    private Uni<Long> sweepNow() {
         Instant reached = clock.instant().plus(tolerance);
         return received.all(pool).chain(midnights -> {
             if (midnights.isEmpty()) {
