@@ -27,10 +27,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
- * Lifts every lock due by a midnight, set-based: each transaction takes the next chunk of locked
+ * Lifts every lock due by a midnight, set-based, in lanes side by side (each on its own share of the
+ * contracts, so they never wait on each other): each transaction takes the lane's next chunk of locked
  * PINs in contract order, locks their streams, and appends the chunk's Unlocked events and writes
  * its snapshots with one statement per table ({@link EventStore#appendAll}). After a crash the run
  * is simply repeated: a lifted lock is no longer selected.
@@ -54,6 +56,7 @@ public class MidnightUnlocker {
     private final PinPolicy policy;
     private final ReceivedMidnights received;
     private final int chunkSize;
+    private final int lanes;
     private final Duration tolerance;
     private final PinMetrics metrics;
     private final Object sweeps = new Object();
@@ -71,6 +74,7 @@ public class MidnightUnlocker {
         this.policy = policy;
         this.received = received;
         this.chunkSize = config.midnightUnlockChunk();
+        this.lanes = config.midnightUnlockLanes();
         this.tolerance = config.midnightTolerance();
         this.metrics = metrics;
     }
@@ -151,7 +155,10 @@ public class MidnightUnlocker {
 
     private Uni<Long> unlockDue(NavigableMap<Instant, UUID> causes, Instant bound) {
         long started = System.nanoTime();
-        return unlockFrom("", causes, bound, 0L).invoke(total -> {
+        List<Uni<Long>> running = IntStream.range(0, lanes)
+                .mapToObj(lane -> unlockFrom(lane, "", causes, bound, 0L)).toList();
+        return Uni.combine().all().unis(running).with(Long.class, totals -> totals.stream().mapToLong(Long::longValue).sum())
+                .invoke(total -> {
             if (total > 0) {
                 LOG.infof("locks due by %s: %d PINs unlocked in %d ms", bound, total,
                         (System.nanoTime() - started) / 1_000_000);
@@ -159,19 +166,21 @@ public class MidnightUnlocker {
         });
     }
 
-    private Uni<Long> unlockFrom(String after, NavigableMap<Instant, UUID> causes, Instant bound, long total) {
-        return transactions.inTransaction(tx -> unlockChunk(tx, after, causes, bound))
+    private Uni<Long> unlockFrom(int lane, String after, NavigableMap<Instant, UUID> causes, Instant bound,
+                                 long total) {
+        return transactions.inTransaction(tx -> unlockChunk(tx, lane, after, causes, bound))
                 .invoke(chunk -> metrics.unlockedAtMidnight(chunk.unlocked()))
                 .chain(chunk -> chunk.selected() < chunkSize
                         ? Uni.createFrom().item(total + chunk.unlocked())
-                        : unlockFrom(chunk.lastContractId(), causes, bound, total + chunk.unlocked()));
+                        : unlockFrom(lane, chunk.lastContractId(), causes, bound, total + chunk.unlocked()));
     }
 
     private record Chunk(int selected, int unlocked, String lastContractId) {
     }
 
-    private Uni<Chunk> unlockChunk(SqlClient tx, String after, NavigableMap<Instant, UUID> causes, Instant bound) {
-        return states.lockedDueAfter(tx, bound, after, chunkSize).chain(selected -> {
+    private Uni<Chunk> unlockChunk(SqlClient tx, int lane, String after, NavigableMap<Instant, UUID> causes,
+                                   Instant bound) {
+        return states.lockedDueAfter(tx, bound, after, chunkSize, lane, lanes).chain(selected -> {
             if (selected.isEmpty()) {
                 return Uni.createFrom().item(new Chunk(0, 0, after));
             }
