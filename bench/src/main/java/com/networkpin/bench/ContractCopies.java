@@ -26,10 +26,11 @@ import java.util.UUID;
  * message the pin-service would have queued for it ({@code OutboxMessage.of}: the envelope's JSON and
  * CloudEvents headers, plus a {@code traceparent} as a request's own trace would give). The relay then
  * publishes the copies' events to Kafka like any others, and the other services project them through
- * their real consumers. Copies are named {@code prefix} and seven digits, as {@link #id} does.
+ * their real consumers. Copies are named {@code prefix} and seven digits, as {@link #id} does (so fewer
+ * than 10 million).
  *
- * <p>Outbox rows go in event-major order (every copy's first event, then every copy's second, …): the
- * relay sends one row per key per round, so its rounds stay full.
+ * <p>Outbox rows go in event-major order within each transaction (every copy's first event, then every
+ * copy's second, …): the relay sends one row per key per round, so its rounds stay full.
  */
 final class ContractCopies {
 
