@@ -61,6 +61,7 @@ public final class Bench {
     private static void run(BenchOptions options, Path repository, Report report) {
         report.setting("contracts", options.contracts());
         report.setting("lockedPins", options.lockedPins());
+        report.setting("apiLockedPins", options.apiLockedPins());
         report.setting("stepSeconds", options.step().toSeconds());
         // Read by Infrastructure when it creates the embedded PostgreSQL, just below.
         System.setProperty(Infrastructure.POSTGRES_DURABLE, Boolean.toString(options.durable()));

@@ -9,13 +9,14 @@ import java.util.stream.Stream;
 
 /**
  * Sizes of a run. The defaults are the issue's; {@code --smoke} makes every figure tiny (the
- * build runs that so the benchmark cannot rot); {@code --million} locks a million PINs for P3.
+ * build runs that so the benchmark cannot rot); {@code --million} locks a million PINs for P3, of which
+ * {@code apiLockedPins} through the REST API and the rest as SQL copies ({@link ContractCopies}).
  * {@code lagContracts} is how many PINs P5 locks during its load. PostgreSQL is durable (fsync and
  * synchronous_commit on, as in production) unless {@code --non-durable} turns both off.
  * {@code --only=P1,P4} measures only those figures (P6, start-up, is always measured; P1 includes P1c
  * and the ceilings), to look at one figure again in a few minutes.
  */
-record BenchOptions(int contracts, int lockedPins, Duration step, int openLoopRate, int bookings, int lagContracts,
+record BenchOptions(int contracts, int lockedPins, int apiLockedPins, Duration step, int openLoopRate, int bookings, int lagContracts,
                     boolean smoke, boolean durable, Set<String> only) {
 
     private static final String ONLY = "--only=";
@@ -27,10 +28,10 @@ record BenchOptions(int contracts, int lockedPins, Duration step, int openLoopRa
                 .map(figure -> figure.trim().toUpperCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         if (args.contains("--smoke")) {
-            return new BenchOptions(200, 100, Duration.ofSeconds(1), 100, 50, 5, true, durable, only);
+            return new BenchOptions(200, 100, 20, Duration.ofSeconds(1), 100, 50, 5, true, durable, only);
         }
         int locked = args.contains("--million") ? 1_000_000 : 100_000;
-        return new BenchOptions(100_000, locked, Duration.ofSeconds(10), 1_000, 1_000, 200, false, durable, only);
+        return new BenchOptions(100_000, locked, 1_000, Duration.ofSeconds(10), 1_000, 1_000, 200, false, durable, only);
     }
 
     /** Whether this run measures the figure {@code id} (e.g. "P1"). */

@@ -39,19 +39,27 @@ final class MidnightBurst implements AutoCloseable {
 
     /**
      * Locks contracts 0..n-1 through the pin-service's REST API, three wrong PINs each (in three
-     * rounds over all contracts, so that no two requests queue on one PIN), and waits until both
-     * projections show every lock. Returns the number of locked PINs.
+     * rounds over all contracts, so that no two requests queue on one PIN).
      */
-    long lockAll(int n, IntFunction<String> contract, int clients, Duration timeout) {
+    void lockThroughApi(int n, IntFunction<String> contract, int clients) {
         PinRequests pins = new PinRequests();
         Load.Result wrong = Load.closedLoopCount(clients, 3 * n,
                 i -> pins.verification(contract.apply(i % n), Scenarios.WRONG_PIN));
         if (wrong.errors() > 0) {
             throw new IllegalStateException(wrong.errors() + " wrong PINs were not answered 200");
         }
+    }
+
+    /** Waits until both projections show every lock the pin-service holds; returns how many that is. */
+    long awaitProjected(Duration timeout) {
         long locked = stillLocked(StackService.PIN_SERVICE);
         awaitAll(count -> count == locked, timeout);
         return locked;
+    }
+
+    /** {@link ContractCopies#check} against this burst's look into each service's database. */
+    void checkCopy(ContractCopies copies, String copy, String other) {
+        copies.check(copy, other, databases);
     }
 
     /** Moves the scheduler's clock past midnight and times each service until it shows no lock. */

@@ -7,15 +7,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.postgresql.Driver;
 
 /**
  * A read-only look into one service's database, for states no REST resource lists in bulk (how
- * many PINs are still locked, when a projection shows a lock). The benchmark never writes here.
+ * many PINs are still locked, when a projection shows a lock, whether a copied contract's rows are
+ * the template's). Only {@link ContractCopies} and {@link VerificationSql} write to a service's database.
  */
 final class ServiceDatabase implements AutoCloseable {
 
@@ -42,6 +45,24 @@ final class ServiceDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** The first column of every row, as text, with {@code parameters} bound in order. */
+    List<String> texts(String sql, String... parameters) {
+        List<String> texts = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    texts.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return texts;
     }
 
     /** Key to instant, for a query selecting (text, timestamptz) with the keys as its text[] parameter. */

@@ -84,34 +84,11 @@ final class VerificationSql {
     private final String database = StackService.PIN_SERVICE.database();
     private final int contracts;
 
-    /**
-     * Seeds {@code contracts} PINs (stream row and snapshot) as copies of {@code template}'s, a contract
-     * whose PIN was set through the API; seeding again leaves existing ones alone.
-     */
+    /** Seeds {@code contracts} PINs as copies ({@link ContractCopies}) of {@code template}'s, a PIN set through the API. */
     VerificationSql(PostgresServer postgres, String template, int contracts) {
         this.postgres = postgres;
         this.contracts = contracts;
-        try (Connection connection = JdbcLoad.connect(postgres, database);
-             PreparedStatement streams = connection.prepareStatement("""
-                     INSERT INTO es_stream (stream_id, version)
-                     SELECT ? || g, s.version FROM es_stream s, generate_series(0, ? - 1) g WHERE s.stream_id = ?
-                     ON CONFLICT DO NOTHING""");
-             PreparedStatement states = connection.prepareStatement("""
-                     INSERT INTO pin_state (contract_id, version, status, consecutive_failures, locked_at, unlocks_at,
-                         salt, hmac, key_id, nonce, ciphertext, disclosure_date, disclosures_on_date, pepper_id)
-                     SELECT ? || g, p.version, p.status, 0, NULL, NULL, p.salt, p.hmac, p.key_id, p.nonce,
-                         p.ciphertext, p.disclosure_date, p.disclosures_on_date, p.pepper_id
-                     FROM pin_state p, generate_series(0, ? - 1) g WHERE p.contract_id = ?
-                     ON CONFLICT DO NOTHING""")) {
-            for (PreparedStatement statement : new PreparedStatement[] {streams, states}) {
-                statement.setString(1, PREFIX);
-                statement.setInt(2, contracts);
-                statement.setString(3, template);
-                statement.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot seed C0's contracts", e);
-        }
+        new ContractCopies(postgres, template).copy(PREFIX, 0, contracts);
     }
 
     /** Verification transactions committed per second by {@code clients} JDBC clients. */
@@ -131,7 +108,7 @@ final class VerificationSql {
     private void verify(Connection connection, PreparedStatement lock, PreparedStatement load,
                         PreparedStatement advance, PreparedStatement insertEvents, PreparedStatement enqueue,
                         PreparedStatement save) throws SQLException {
-        String contract = PREFIX + ThreadLocalRandom.current().nextInt(contracts);
+        String contract = ContractCopies.id(PREFIX, ThreadLocalRandom.current().nextInt(contracts));
         lock.setString(1, contract);
         long version = firstLong(lock);
         load.setString(1, contract);

@@ -40,6 +40,13 @@ public interface PinConfig {
     int midnightUnlockChunk();
 
     /**
+     * Transactions a midnight's unlock runs side by side, each on its own share of the contracts (by a
+     * hash of the id), so the database works on more than one chunk at a time.
+     */
+    @WithDefault("2")
+    int midnightUnlockLanes();
+
+    /**
      * How far ahead of this service's clock an announced midnight may be and still be applied at once
      * (a scheduler's clock a little ahead). A midnight further ahead is held: remembered, and applied
      * by the unlock sweep once this clock reaches it.

@@ -25,13 +25,23 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
- * Lifts every lock due by a midnight, set-based: each transaction takes the next chunk of locked
+ * Lifts every lock due by a midnight, set-based, in lanes side by side (each on its own share of the
+ * contracts, so they never wait on each other): each transaction takes the lane's next chunk of locked
  * PINs in contract order, locks their streams, and appends the chunk's Unlocked events and writes
  * its snapshots with one statement per table ({@link EventStore#appendAll}). After a crash the run
  * is simply repeated: a lifted lock is no longer selected.
+ *
+ * <p>One sweep at a time per instance: the MidnightUnlock consumer, the periodic {@link UnlockSweep} and
+ * the demo clock all ask for one, and two at once would take the same chunks, each waiting on the other's
+ * stream locks to find them already lifted. A sweep asked for while one runs is the next one: it starts
+ * when the running one ends (so it sees every midnight received before it was asked for), and every
+ * caller that comes meanwhile shares it.
  */
 @ApplicationScoped
 public class MidnightUnlocker {
@@ -46,8 +56,13 @@ public class MidnightUnlocker {
     private final PinPolicy policy;
     private final ReceivedMidnights received;
     private final int chunkSize;
+    private final int lanes;
     private final Duration tolerance;
     private final PinMetrics metrics;
+    private final Object sweeps = new Object();
+    /** The sweep running now and the one asked for since, or null; guarded by {@link #sweeps}. */
+    private CompletableFuture<Long> running;
+    private CompletableFuture<Long> next;
 
     public MidnightUnlocker(Transactions transactions, EventStore eventStore, PinStates states, Pool pool, Clock clock,
                             PinPolicy policy, ReceivedMidnights received, PinConfig config, PinMetrics metrics) {
@@ -59,6 +74,7 @@ public class MidnightUnlocker {
         this.policy = policy;
         this.received = received;
         this.chunkSize = config.midnightUnlockChunk();
+        this.lanes = config.midnightUnlockLanes();
         this.tolerance = config.midnightTolerance();
         this.metrics = metrics;
     }
@@ -77,9 +93,51 @@ public class MidnightUnlocker {
      * Lifts every lock due by the latest received midnight, but never one due more than the tolerance
      * after this clock: the bound is min(latest received midnight, now + tolerance). Each lock names as
      * its cause the first received midnight at or after its unlock time (its own date's, unless the
-     * scheduler published only a later catch-up date). Returns how many were unlocked.
+     * scheduler published only a later catch-up date). Returns how many were unlocked. Runs after the
+     * sweep running now, if any (see above).
      */
     public Uni<Long> sweep() {
+        // A copy per caller: a caller that cancels must not cancel the sweep others share.
+        return Uni.createFrom().completionStage(() -> joinSweep().thenApply(Function.identity()));
+    }
+
+    private CompletableFuture<Long> joinSweep() {
+        CompletableFuture<Long> sweep;
+        boolean start = false;
+        synchronized (sweeps) {
+            if (running == null) {
+                running = new CompletableFuture<>();
+                sweep = running;
+                start = true;
+            } else {
+                if (next == null) {
+                    next = new CompletableFuture<>();
+                }
+                sweep = next;
+            }
+        }
+        if (start) {
+            run(sweep);
+        }
+        return sweep;
+    }
+
+    private void run(CompletableFuture<Long> sweep) {
+        Uni.createFrom().deferred(this::sweepNow).subscribe().with(sweep::complete, sweep::completeExceptionally);
+        sweep.whenComplete((unlocked, failure) -> {
+            CompletableFuture<Long> following;
+            synchronized (sweeps) {
+                following = next;
+                next = null;
+                running = following;
+            }
+            if (following != null) {
+                run(following);
+            }
+        });
+    }
+
+    private Uni<Long> sweepNow() {
         Instant reached = clock.instant().plus(tolerance);
         return received.all(pool).chain(midnights -> {
             if (midnights.isEmpty()) {
@@ -97,7 +155,10 @@ public class MidnightUnlocker {
 
     private Uni<Long> unlockDue(NavigableMap<Instant, UUID> causes, Instant bound) {
         long started = System.nanoTime();
-        return unlockFrom("", causes, bound, 0L).invoke(total -> {
+        List<Uni<Long>> running = IntStream.range(0, lanes)
+                .mapToObj(lane -> unlockFrom(lane, "", causes, bound, 0L)).toList();
+        return Uni.combine().all().unis(running).with(Long.class, totals -> totals.stream().mapToLong(Long::longValue).sum())
+                .invoke(total -> {
             if (total > 0) {
                 LOG.infof("locks due by %s: %d PINs unlocked in %d ms", bound, total,
                         (System.nanoTime() - started) / 1_000_000);
@@ -105,19 +166,21 @@ public class MidnightUnlocker {
         });
     }
 
-    private Uni<Long> unlockFrom(String after, NavigableMap<Instant, UUID> causes, Instant bound, long total) {
-        return transactions.inTransaction(tx -> unlockChunk(tx, after, causes, bound))
+    private Uni<Long> unlockFrom(int lane, String after, NavigableMap<Instant, UUID> causes, Instant bound,
+                                 long total) {
+        return transactions.inTransaction(tx -> unlockChunk(tx, lane, after, causes, bound))
                 .invoke(chunk -> metrics.unlockedAtMidnight(chunk.unlocked()))
                 .chain(chunk -> chunk.selected() < chunkSize
                         ? Uni.createFrom().item(total + chunk.unlocked())
-                        : unlockFrom(chunk.lastContractId(), causes, bound, total + chunk.unlocked()));
+                        : unlockFrom(lane, chunk.lastContractId(), causes, bound, total + chunk.unlocked()));
     }
 
     private record Chunk(int selected, int unlocked, String lastContractId) {
     }
 
-    private Uni<Chunk> unlockChunk(SqlClient tx, String after, NavigableMap<Instant, UUID> causes, Instant bound) {
-        return states.lockedDueAfter(tx, bound, after, chunkSize).chain(selected -> {
+    private Uni<Chunk> unlockChunk(SqlClient tx, int lane, String after, NavigableMap<Instant, UUID> causes,
+                                   Instant bound) {
+        return states.lockedDueAfter(tx, bound, after, chunkSize, lane, lanes).chain(selected -> {
             if (selected.isEmpty()) {
                 return Uni.createFrom().item(new Chunk(0, 0, after));
             }

@@ -114,13 +114,18 @@ public class PinStates {
                 .replaceWithVoid();
     }
 
-    /** The next {@code limit} contracts after {@code afterContractId}, in order, whose lock is due by {@code bound}. */
-    public Uni<List<String>> lockedDueAfter(SqlClient client, Instant bound, String afterContractId, int limit) {
+    /**
+     * The next {@code limit} contracts after {@code afterContractId}, in order, whose lock is due by
+     * {@code bound}, of lane {@code lane} of {@code lanes}: the lanes share the contracts out by a hash of the id.
+     */
+    public Uni<List<String>> lockedDueAfter(SqlClient client, Instant bound, String afterContractId, int limit,
+                                            int lane, int lanes) {
         return client.preparedQuery("""
                         SELECT contract_id FROM pin_state
                         WHERE status = 'LOCKED' AND unlocks_at <= $1 AND contract_id > $2
+                          AND mod(hashtext(contract_id)::bigint + 2147483648, $5) = $4
                         ORDER BY contract_id LIMIT $3""")
-                .execute(Tuple.of(utc(bound), afterContractId, limit))
+                .execute(Tuple.of(utc(bound), afterContractId, limit, lane, lanes))
                 .map(rows -> {
                     List<String> contractIds = new ArrayList<>(rows.rowCount());
                     rows.forEach(row -> contractIds.add(row.getString(0)));

@@ -2,7 +2,9 @@ package com.networkpin.pin.service;
 
 import static com.networkpin.testinfra.TopicReader.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,11 +13,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The set-based unlock on many locks at once: several chunks, same rows as an append, safe to run again. */
+/**
+ * The set-based unlock on many locks at once: several chunks, same rows as an append, safe to run again,
+ * and one sweep at a time.
+ */
 @QuarkusTest
 class MidnightUnlockerTest {
 
@@ -55,6 +63,26 @@ class MidnightUnlockerTest {
 
         assertEquals(0L, unlocker.unlockDue(cause, MIDNIGHT).await().atMost(TIMEOUT), "a rerun finds nothing due");
         assertEquals(LOCKED, count("SELECT count(*) FROM es_event WHERE stream_id LIKE $1 AND event_type = 'Unlocked'", prefix));
+    }
+
+    @Test
+    void givenSweepsAskedForWhileOneRuns_thenOneRunsAfterItForAllOfThemAndFindsNothingLeft() throws Exception {
+        String prefix = "sweeps-" + UUID.randomUUID() + "-";
+        seedLocked(prefix, LOCKED, MIDNIGHT);
+        LocalDate date = LocalDate.of(2001, 1, 2); // MIDNIGHT is its first instant in Japan
+        unlocker.receive(MidnightUnlock.eventIdFor(date), new MidnightUnlock(date, MIDNIGHT, LOCKED, MIDNIGHT))
+                .await().atMost(TIMEOUT);
+
+        CompletableFuture<Long> first = unlocker.sweep().subscribeAsCompletionStage();
+        CompletableFuture<Long> second = unlocker.sweep().subscribeAsCompletionStage();
+        CompletableFuture<Long> third = unlocker.sweep().subscribeAsCompletionStage();
+
+        assertTrue(first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS) >= LOCKED, "the first sweep lifts every lock");
+        // Run at once beside the first, they would have taken some of its chunks.
+        assertEquals(0L, second.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the second ran after the first");
+        assertEquals(0L, third.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the third shared the second");
+        assertEquals(LOCKED, count("SELECT count(*) FROM es_event WHERE stream_id LIKE $1 AND event_type = 'Unlocked'", prefix));
+        assertEquals(0L, unlocker.sweep().await().atMost(TIMEOUT), "a sweep after them runs too");
     }
 
     /**

@@ -15,12 +15,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads the PIN topic, once per event (inbox): keeps each contract's lock state for the booking
- * advice, and completes the visit of a checked-in reservation when the PIN is reset under it.
+ * advice, and completes the visit of a checked-in reservation when the PIN is reset under it. A batch
+ * writes its lock states with one statement, so a midnight's burst of {@code Unlocked} events is
+ * absorbed in batches rather than row by row.
  */
 @ApplicationScoped
 public class PinEventsConsumer {
@@ -45,20 +48,19 @@ public class PinEventsConsumer {
                 this::apply);
     }
 
-    /** In the batch's transaction, in order, since a later event of a contract may undo an earlier one. */
+    /**
+     * In the batch's transaction: every lock state in one statement (per contract its stream's newest
+     * event stands, as if the events were applied one by one), then each PinReset's visit, in order. The
+     * two are independent: completing a visit does not read the lock state.
+     */
     private Uni<Void> apply(SqlConnection tx, List<EventEnvelope<DomainEvent>> events) {
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(envelope -> apply(tx, envelope))
+        List<Recorded> states = events.stream().map(Recorded::of).flatMap(Optional::stream).toList();
+        List<PinReset> resets = events.stream().map(EventEnvelope::data)
+                .filter(PinReset.class::isInstance).map(PinReset.class::cast).toList();
+        return pinLocks.recordAll(tx, states).chain(() -> Multi.createFrom().iterable(resets)
+                .onItem().transformToUniAndConcatenate(reset ->
+                        visits.completeVisit(tx, reset.reservationNumber(), reset.contractId()))
                 .collect().last()
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> apply(SqlConnection tx, EventEnvelope<DomainEvent> envelope) {
-        Uni<Void> recorded = Recorded.of(envelope).map(state -> pinLocks.record(tx, state))
-                .orElseGet(() -> Uni.createFrom().voidItem());
-        if (envelope.data() instanceof PinReset reset) {
-            return recorded.chain(() -> visits.completeVisit(tx, reset.reservationNumber(), reset.contractId()));
-        }
-        return recorded;
+                .replaceWithVoid());
     }
 }

@@ -15,8 +15,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Each contract's PIN lock, as last seen on the PIN topic. */
@@ -52,20 +54,29 @@ public class PinLockStore {
     }
 
     /**
-     * Records the lock state as of an event of the contract's PIN stream: an event earlier in the stream
-     * (a lower envelope sequence) than the one recorded changes nothing. The order is the stream's, never
-     * the event times, which come from the clocks of whichever pin-service instances appended them.
+     * Records the lock states as of events of the contracts' PIN streams, in one statement: an event
+     * earlier in its stream (a lower envelope sequence) than the one recorded changes nothing. The order
+     * is the stream's, never the event times, which come from the clocks of whichever pin-service
+     * instances appended them, nor the order of {@code states}: of a contract's states only the highest
+     * sequence can stand, so the others are left out first (one statement may change a row only once).
      * {@code as_of} keeps the event's time for reading.
      */
-    public Uni<Void> record(SqlClient tx, Recorded state) {
+    public Uni<Void> recordAll(SqlClient tx, Collection<Recorded> states) {
+        Map<String, Recorded> newest = new LinkedHashMap<>();
+        for (Recorded state : states) {
+            newest.merge(state.contractId(), state, (kept, other) -> other.sequence() > kept.sequence() ? other : kept);
+        }
+        if (newest.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Collection<Recorded> rows = newest.values();
         return tx.preparedQuery("""
                         INSERT INTO contract_pin_lock AS l (contract_id, locked_until, sequence, as_of)
-                        VALUES ($1, $2, $3, $4)
+                        SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::timestamptz[])
                         ON CONFLICT (contract_id) DO UPDATE SET locked_until = EXCLUDED.locked_until,
                             sequence = EXCLUDED.sequence, as_of = EXCLUDED.as_of
                         WHERE l.sequence < EXCLUDED.sequence""")
-                .execute(Tuple.from(Arrays.asList(state.contractId(),
-                        state.lockedUntil() == null ? null : utc(state.lockedUntil()), state.sequence(), utc(state.asOf()))))
+                .execute(columns(rows))
                 .replaceWithVoid();
     }
 
@@ -80,12 +91,17 @@ public class PinLockStore {
                 .chain(() -> tx.preparedQuery("""
                                 INSERT INTO contract_pin_lock (contract_id, locked_until, sequence, as_of)
                                 SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::timestamptz[])""")
-                        .execute(Tuple.of(
-                                states.stream().map(Recorded::contractId).toArray(String[]::new),
-                                states.stream().map(state -> state.lockedUntil() == null ? null : utc(state.lockedUntil()))
-                                        .toArray(OffsetDateTime[]::new),
-                                states.stream().map(Recorded::sequence).toArray(Long[]::new),
-                                states.stream().map(state -> utc(state.asOf())).toArray(OffsetDateTime[]::new))))
+                        .execute(columns(states)))
                 .replaceWithVoid();
+    }
+
+    /** The states as the four column arrays the statements above unnest. */
+    private static Tuple columns(Collection<Recorded> states) {
+        return Tuple.of(
+                states.stream().map(Recorded::contractId).toArray(String[]::new),
+                states.stream().map(state -> state.lockedUntil() == null ? null : utc(state.lockedUntil()))
+                        .toArray(OffsetDateTime[]::new),
+                states.stream().map(Recorded::sequence).toArray(Long[]::new),
+                states.stream().map(state -> utc(state.asOf())).toArray(OffsetDateTime[]::new));
     }
 }

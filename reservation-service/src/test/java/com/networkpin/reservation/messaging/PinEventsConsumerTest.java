@@ -17,6 +17,8 @@ import com.networkpin.events.Unlocked;
 import com.networkpin.reservation.Api;
 import com.networkpin.reservation.PinTopic;
 import com.networkpin.reservation.domain.Slots;
+import com.networkpin.reservation.store.PinLockStore;
+import com.networkpin.reservation.store.PinLockStore.Recorded;
 import com.networkpin.support.MovableClock;
 import com.networkpin.testinfra.ResetMovableClocks;
 import com.networkpin.testinfra.TopicReader;
@@ -27,6 +29,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,6 +45,8 @@ class PinEventsConsumerTest {
     MovableClock clock;
     @Inject
     Pool pool;
+    @Inject
+    PinLockStore pinLocks;
 
     @Test
     void aPinResetUnderACheckedInReservationCompletesTheVisit() {
@@ -130,6 +135,34 @@ class PinEventsConsumerTest {
         assertEquals(null, lockedUntil(unlockedBySkewedInstance), "the later unlock stands despite its earlier time");
         assertEquals(midnight, lockedUntil(lockedBySkewedInstance), "the later lock stands despite its earlier time");
         assertEquals(null, lockedUntil(redelivered), "an earlier lock delivered late changes nothing");
+    }
+
+    @Test
+    void givenABatchWithSeveralStatesOfOneContractInAnyOrder_thenOneStatementLeavesEachStreamsNewest() {
+        Instant now = clock.instant();
+        Instant midnight = Slots.local(now).toLocalDate().plusDays(1).atStartOfDay(Slots.JAPAN).toInstant();
+        String recordedBefore = Api.freshContract();
+        String severalInBatch = Api.freshContract();
+        String once = Api.freshContract();
+        record(List.of(new Recorded(recordedBefore, midnight, 5, now)));
+
+        record(List.of(
+                new Recorded(recordedBefore, null, 4, now), // older than the recorded lock
+                new Recorded(severalInBatch, midnight, 3, now),
+                new Recorded(severalInBatch, null, 7, now.minusSeconds(600)), // newest, despite its time
+                new Recorded(severalInBatch, midnight, 5, now),
+                new Recorded(once, midnight, 2, now)));
+
+        assertEquals(midnight, lockedUntil(recordedBefore));
+        assertEquals(5, sequenceOf(recordedBefore));
+        assertEquals(null, lockedUntil(severalInBatch));
+        assertEquals(7, sequenceOf(severalInBatch));
+        assertEquals(midnight, lockedUntil(once));
+        assertEquals(2, sequenceOf(once));
+    }
+
+    private void record(List<Recorded> states) {
+        pool.withTransaction(tx -> pinLocks.recordAll(tx, states)).await().atMost(Duration.ofSeconds(30));
     }
 
     private Instant lockedUntil(String contract) {
