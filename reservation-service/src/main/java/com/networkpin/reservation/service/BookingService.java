@@ -12,11 +12,14 @@ import com.networkpin.reservation.domain.ReservationNumbers;
 import com.networkpin.reservation.domain.ReservationStatus;
 import com.networkpin.reservation.domain.Shop;
 import com.networkpin.reservation.rest.ReservationView;
+import com.networkpin.reservation.store.BookingLookStore;
+import com.networkpin.reservation.store.BookingLookStore.BookingLook;
 import com.networkpin.reservation.store.ReservationProjection;
 import com.networkpin.reservation.store.ReservationRecord;
 import com.networkpin.reservation.store.ReservationStreams;
 import com.networkpin.reservation.store.SlotUsageStore;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -25,9 +28,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The booking half: book a visit, cancel it, move it to another slot. Each command is one
- * transaction: the stream append, its outbox message, the read model, the slot counters and (for a
- * booking) the idempotency key commit together or not at all.
+ * The booking half: book a visit, cancel it, move it to another slot. Each command that writes is
+ * one transaction: the stream append, its outbox message, the read model, the slot counters and (for
+ * a booking) the idempotency key commit together or not at all. A booking of a full slot is refused
+ * from one read before any transaction: under a storm of bookings of one slot almost every request
+ * is such a refusal, and a transaction would hold a pooled connection for several round trips.
  */
 @ApplicationScoped
 public class BookingService {
@@ -36,7 +41,9 @@ public class BookingService {
     private record NewBooking(ReservationBooked booked, Shop shop) {
     }
 
+    private final Pool pool;
     private final Transactions transactions;
+    private final BookingLookStore looks;
     private final ReservationStreams streams;
     private final ReservationProjection projection;
     private final SlotUsageStore slots;
@@ -48,11 +55,14 @@ public class BookingService {
     private final Clock clock;
     private final ReservationMetrics metrics;
 
-    public BookingService(Transactions transactions, ReservationStreams streams, ReservationProjection projection,
+    public BookingService(Pool pool, Transactions transactions, BookingLookStore looks,
+                          ReservationStreams streams, ReservationProjection projection,
                           SlotUsageStore slots, ReservationChanges changes, ReservationViews views,
                           BookingAnswers answers, ReservationNumbers numbers, BookingPolicy policy, Clock clock,
                           ReservationMetrics metrics) {
+        this.pool = pool;
         this.transactions = transactions;
+        this.looks = looks;
         this.streams = streams;
         this.projection = projection;
         this.slots = slots;
@@ -67,14 +77,31 @@ public class BookingService {
 
     /** Books a visit once per Idempotency-Key; the same key again answers the first booking. */
     public Uni<BookingOutcome> book(String idempotencyKey, BookVisit command) {
-        return transactions.inTransaction(tx -> {
-            Instant now = clock.instant();
-            return answers.claim(tx, idempotencyKey, command, now).chain(earlier -> earlier.isPresent()
-                    ? Uni.createFrom().item(earlier.get())
-                    : bookNew(tx, idempotencyKey, command, now));
-        })
+        return looks.look(pool, idempotencyKey, command)
+                .invoke(look -> refuseIfFull(look, command, clock.instant()))
+                .chain(() -> transactions.inTransaction(tx -> {
+                    Instant now = clock.instant();
+                    return answers.claim(tx, idempotencyKey, command, now).chain(earlier -> earlier.isPresent()
+                            ? Uni.createFrom().item(earlier.get())
+                            : bookNew(tx, idempotencyKey, command, now));
+                }))
                 .invoke(outcome -> metrics.booked(outcome.replayed()))
                 .onFailure(Refused.class).invoke(refused -> metrics.refused(((Refused) refused).refusal()));
+    }
+
+    /**
+     * Refuses the booking as the transaction would, had it seen the look's snapshot: the key unused
+     * (so there is no earlier answer to give), the start valid at the shop, no active booking of the
+     * purpose, and every counter booked. The look is one statement, so all of it held at one instant
+     * during this request, and a refusal writes nothing; anything else is left to the transaction.
+     */
+    private void refuseIfFull(BookingLook look, BookVisit command, Instant now) {
+        if (look.keyTaken() || look.shop().isEmpty() || look.activeBookingOfPurpose()
+                || look.booked() < look.shop().get().counters()) {
+            return;
+        }
+        look.shop().get().checkVisitStart(command.start(), now, policy.maxDaysAhead(), command.walkInAllowed());
+        requireFreeCounter(false);
     }
 
     /**

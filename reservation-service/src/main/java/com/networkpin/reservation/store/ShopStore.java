@@ -22,6 +22,8 @@ import org.hibernate.exception.ConstraintViolationException;
 public class ShopStore {
 
     private static final Sort BY_PREFECTURE = Sort.by("prefecture", "shopId");
+    /** The columns {@link #toShop(Row)} reads, first in a row. */
+    static final String COLUMNS = "shop_id, name, prefecture, address, opening_hours::text, closed_dates, counters";
 
     private final ShopEntities entities;
 
@@ -65,13 +67,13 @@ public class ShopStore {
      * connection would wait for another).
      */
     public Uni<Optional<Shop>> find(SqlClient tx, String shopId) {
-        return tx.preparedQuery("SELECT shop_id, name, prefecture, address, opening_hours::text, closed_dates,"
-                        + " counters FROM shop WHERE shop_id = $1")
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM shop WHERE shop_id = $1")
                 .execute(Tuple.of(shopId))
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(toShop(rows.iterator().next())));
     }
 
-    private static Shop toShop(Row row) {
+    /** The shop in a row that starts with {@link #COLUMNS}. */
+    static Shop toShop(Row row) {
         return new ShopEntity(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
                 row.getString(4), row.getArrayOfLocalDates(5), row.getInteger(6)).toShop();
     }
