@@ -155,9 +155,9 @@ public class MidnightUnlocker {
 
     private Uni<Long> unlockDue(NavigableMap<Instant, UUID> causes, Instant bound) {
         long started = System.nanoTime();
-        List<Uni<Long>> running = IntStream.range(0, lanes)
+        List<Uni<Long>> perLane = IntStream.range(0, lanes)
                 .mapToObj(lane -> unlockFrom(lane, "", causes, bound, 0L)).toList();
-        return Uni.combine().all().unis(running).with(Long.class, totals -> totals.stream().mapToLong(Long::longValue).sum())
+        return Uni.combine().all().unis(perLane).with(Long.class, totals -> totals.stream().mapToLong(Long::longValue).sum())
                 .invoke(total -> {
             if (total > 0) {
                 LOG.infof("locks due by %s: %d PINs unlocked in %d ms", bound, total,
