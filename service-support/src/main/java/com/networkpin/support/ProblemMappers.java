@@ -26,7 +26,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return e.problem().toResponse();
+        Response response = e.problem().toResponse();
+        return e.retryAfter().map(after -> Response.fromResponse(response)
+                .header("Retry-After", Math.max(1, after.toSeconds())).build()).orElse(response);
     }
 
     @ServerExceptionMapper
@@ -83,6 +85,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (Overload.isPoolBusy(e)) {
+            return problem(Overload.overloaded(Overload.POOL_RETRY_AFTER));
+        }
         Optional<Throwable> databaseAway = DatabaseUnavailable.cause(e);
         if (databaseAway.isPresent()) {
             // Expected while the database restarts: no stack trace per request, and the client may retry.

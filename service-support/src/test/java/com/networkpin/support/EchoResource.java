@@ -24,6 +24,13 @@ public class EchoResource {
             throw new ProblemException(Problem.of(409, "refused", "Refused", "Refused on purpose.")
                     .with("reason", "ON_PURPOSE"));
         }
+        if ("pool-full".equals(greeting.name())) {
+            throw new IllegalStateException("acquire failed",
+                    new io.vertx.core.http.ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 1"));
+        }
+        if ("pool-timeout".equals(greeting.name())) {
+            throw new io.vertx.core.VertxException("Timeout waiting for connection", true);
+        }
         if ("database-away".equals(greeting.name())) {
             throw new IllegalStateException("query failed", new ConnectException("Connection refused"));
         }

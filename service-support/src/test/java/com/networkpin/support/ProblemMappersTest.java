@@ -22,6 +22,8 @@ class ProblemMappersTest {
             "domain refusal      | {\"name\":\"refuse\"}          | 409 | /problems/refused",
             "unexpected failure  | {\"name\":\"crash\"}           | 500 | /problems/internal",
             "database away       | {\"name\":\"database-away\"}   | 503 | /problems/database-unavailable",
+            "pool wait queue full | {\"name\":\"pool-full\"}     | 503 | /problems/overloaded",
+            "pool wait timed out | {\"name\":\"pool-timeout\"}   | 503 | /problems/overloaded",
             "database starting   | {\"name\":\"database-starting\"} | 503 | /problems/database-unavailable",
             "database shutting down (Hibernate) | {\"name\":\"database-shutting-down\"} | 503 | /problems/database-unavailable",
             "duplicate key (Hibernate) | {\"name\":\"duplicate\"} | 500 | /problems/internal",
@@ -50,6 +52,13 @@ class ProblemMappersTest {
         given().contentType("application/json").body("{\"name\":\"database-away\"}")
                 .when().post("/echo")
                 .then().statusCode(503).header("Retry-After", "5");
+    }
+
+    @Test
+    void aCommandTheDatabasePoolCannotQueueIsRefusedAsOverloadedWithRetryAfter() {
+        given().contentType("application/json").body("{\"name\":\"pool-full\"}")
+                .when().post("/echo")
+                .then().statusCode(503).header("Retry-After", "1").body("title", equalTo("Overloaded"));
     }
 
     @Test

@@ -81,6 +81,51 @@ public interface PinConfig {
         /** At most this many verifications in one transaction. */
         @WithDefault("128")
         int maxBatch();
+
+        Admission admission();
+    }
+
+    /**
+     * Admission control of the verifications' lanes: refuse early, never decide late. A request that finds its
+     * lane full is answered 503 {@code overloaded}, one whose client already holds its share of the lane 429,
+     * one still waiting at its deadline 503: each at once, before anything is decided or written, with
+     * Retry-After. The defaults come from the benchmark (bench/README.md, P7).
+     */
+    interface Admission {
+
+        /** Off: the lanes queue every request without bound or deadline (the benchmark's baseline). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests one lane holds waiting for their transaction. */
+        @WithDefault("256")
+        int bound();
+
+        /** The share of a lane's bound one client (the token's {@code azp}) may hold. */
+        @WithDefault("0.5")
+        double perClientShare();
+
+        /** How long a request may wait for its transaction to start; past it, it is refused, never decided. */
+        @WithDefault("PT0.05S")
+        Duration deadline();
+
+        /** The Retry-After of the refusals. */
+        @WithDefault("PT1S")
+        Duration retryAfter();
+    }
+
+    Pool pool();
+
+    /** The bound of the reactive pool's waiting room ({@link BoundedPool}). */
+    interface Pool {
+
+        /** Commands waiting for a connection; one more is refused at once. */
+        @WithDefault("128")
+        int maxWaitQueueSize();
+
+        /** How long a command may wait for a connection. */
+        @WithDefault("PT0.5S")
+        Duration connectionTimeout();
     }
 
     DemoClock demoClock();

@@ -93,7 +93,7 @@ public class PinResource {
                     .with("channel", request.channel().name()));
         }
         var attempt = PinRules.normalise(request.pin());
-        return pins.verify(contractId, attempt, request.channel()).map(PinResponses.Verification::of);
+        return pins.verify(contractId, attempt, request.channel(), access.client()).map(PinResponses.Verification::of);
     }
 
     @GET

@@ -5,11 +5,12 @@ import com.networkpin.pin.config.PinConfig;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import com.networkpin.support.Overload;
+import com.networkpin.support.ProblemException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -20,6 +21,11 @@ import org.jboss.logging.Logger;
  * lane starts at once and a busy one shares its commit (and the commit's flush to disk) among up to
  * {@code max-batch} verifications. A batch that fails as a whole (database away, a stream created
  * concurrently) answers "not batched", and each of its verifications runs alone.
+ *
+ * <p>Admission control ({@link PinConfig.Admission}): each lane's waiting room ({@link LaneQueue}) is bounded,
+ * shared fairly between clients, and has a deadline, checked when a batch is formed; a refused request is
+ * answered at once and never decided. Waiting is timed on {@link System#nanoTime()}, not on the service's
+ * {@code Clock}: that one is the business time, which the demo clock moves by hours.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -31,6 +37,7 @@ public class GroupCommit {
     private final PinMetrics metrics;
     private final Vertx vertx;
     private final int maxBatch;
+    private final Duration retryAfter;
     private final Lane[] lanes;
 
     public GroupCommit(Transactions transactions, VerificationBatch batch, PinMetrics metrics, Vertx vertx,
@@ -40,49 +47,81 @@ public class GroupCommit {
         this.metrics = metrics;
         this.vertx = vertx;
         this.maxBatch = config.groupCommit().maxBatch();
+        PinConfig.Admission admission = config.groupCommit().admission();
+        this.retryAfter = admission.retryAfter();
         this.lanes = new Lane[config.groupCommit().lanes()];
         for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = new Lane();
+            lanes[i] = new Lane(admission.enabled()
+                    ? new LaneQueue<>(admission.bound(), Math.max(1, (int) (admission.bound() * admission.perClientShare())),
+                            admission.deadline().toNanos())
+                    : new LaneQueue<>(Integer.MAX_VALUE, Integer.MAX_VALUE, 0));
         }
     }
 
     /**
-     * The verification's outcome once its transaction committed; empty when its batch failed as a whole.
-     * The answer comes back on the caller's Vert.x context.
+     * The verification's outcome once its transaction committed; empty when its batch failed as a whole; a
+     * {@link ProblemException} (503 or 429, with Retry-After) when admission refused it, and then nothing was
+     * decided. {@code client} is the calling application, whose share of a lane is bounded. The answer comes
+     * back on the caller's Vert.x context.
      */
-    public Uni<Optional<VerificationOutcome>> submit(PendingVerification verification) {
+    public Uni<Optional<VerificationOutcome>> submit(PendingVerification verification, String client) {
         Context caller = Vertx.currentContext();
         return Uni.createFrom().emitter(emitter -> lanes[Math.floorMod(verification.contractId().hashCode(), lanes.length)]
-                .submit(new Waiting(verification, caller, emitter)));
+                .submit(new Waiting(verification, caller, emitter), client));
     }
 
     private record Waiting(PendingVerification verification, Context caller,
                            UniEmitter<? super Optional<VerificationOutcome>> emitter) {
 
         void answer(Optional<VerificationOutcome> outcome) {
+            onCaller(() -> emitter.complete(outcome));
+        }
+
+        void refuse(ProblemException refusal) {
+            onCaller(() -> emitter.fail(refusal));
+        }
+
+        private void onCaller(Runnable answer) {
             if (caller == null) {
-                emitter.complete(outcome);
+                answer.run();
             } else {
-                caller.runOnContext(ignored -> emitter.complete(outcome));
+                caller.runOnContext(ignored -> answer.run());
             }
         }
     }
 
     private final class Lane {
 
-        private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+        private final LaneQueue<Waiting> queue;
         private boolean running;
 
-        void submit(Waiting waiting) {
+        Lane(LaneQueue<Waiting> queue) {
+            this.queue = queue;
+        }
+
+        void submit(Waiting waiting, String client) {
             boolean start;
+            LaneQueue.Admission admission;
             synchronized (this) {
-                queue.add(waiting);
-                start = !running;
-                running = true;
+                admission = queue.admit(waiting, client, System.nanoTime());
+                start = admission == LaneQueue.Admission.ADMITTED && !running;
+                running |= start;
             }
-            if (start) {
-                runNext();
+            switch (admission) {
+                case LANE_FULL -> refused(waiting, "lane-full");
+                case CLIENT_QUOTA -> refused(waiting, "client-quota");
+                case ADMITTED -> {
+                    if (start) {
+                        runNext();
+                    }
+                }
             }
+        }
+
+        /** Why: lane-full, client-quota (429), deadline or pool (503). */
+        private void refused(Waiting waiting, String why) {
+            metrics.admissionRefused(why);
+            waiting.refuse(why.equals("client-quota") ? Overload.clientQuota(retryAfter) : Overload.overloaded(retryAfter));
         }
 
         /**
@@ -90,15 +129,15 @@ public class GroupCommit {
          * locals leak into a transaction shared by many requests.
          */
         private void runNext() {
-            List<Waiting> next = new ArrayList<>();
+            LaneQueue.Next<Waiting> taken;
             synchronized (this) {
-                while (!queue.isEmpty() && next.size() < maxBatch) {
-                    next.add(queue.poll());
-                }
-                if (next.isEmpty()) {
-                    running = false;
-                    return;
-                }
+                taken = queue.next(maxBatch, System.nanoTime());
+                running = !taken.batch().isEmpty();
+            }
+            taken.expired().forEach(waiting -> refused(waiting, "deadline"));
+            List<Waiting> next = taken.batch();
+            if (next.isEmpty()) {
+                return;
             }
             Context current = Vertx.currentContext();
             Context context = VertxContext.createNewDuplicatedContext(current == null ? vertx.getOrCreateContext() : current);
@@ -115,6 +154,10 @@ public class GroupCommit {
                         }
                     }, failure -> {
                         try {
+                            if (Overload.isPoolBusy(failure)) { // no connection in time: nothing began, none runs alone
+                                next.forEach(waiting -> refused(waiting, "pool"));
+                                return;
+                            }
                             LOG.debugf(failure, "a batch of %d verifications failed; each runs alone", next.size());
                             next.forEach(waiting -> waiting.answer(Optional.empty()));
                         } finally {

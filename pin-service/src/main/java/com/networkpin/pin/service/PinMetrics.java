@@ -60,6 +60,12 @@ public class PinMetrics {
                 .register(registry).record(verifications);
     }
 
+    /** A verification refused by admission control: lane-full, client-quota, deadline or pool. */
+    void admissionRefused(String reason) {
+        Counter.builder("network-pin.pin.admission.refused").tag("reason", reason)
+                .description("Verifications refused before anything was decided, by reason").register(registry).increment();
+    }
+
     private void count(PinEvent event, boolean locks) {
         if (event instanceof AttemptSucceeded succeeded) {
             verification("verified", succeeded.channel());

@@ -74,14 +74,17 @@ public class PinService {
                 .invoke(after -> LOG.infof("PIN set for contract %s", LogSafe.of(contractId)));
     }
 
-    /** With group commit on, in a transaction shared with other verifications (see {@link GroupCommit}). */
-    public Uni<VerificationResult> verify(String contractId, PinCode attempt, Channel channel) {
+    /**
+     * With group commit on, in a transaction shared with other verifications (see {@link GroupCommit}), under
+     * its admission control: {@code client} is the calling application.
+     */
+    public Uni<VerificationResult> verify(String contractId, PinCode attempt, Channel channel, String client) {
         if (!groupCommitEnabled) {
             return verifyAlone(contractId, attempt, channel);
         }
         long started = System.nanoTime();
         String traceparent = Tracing.currentTraceparent().orElse(null);
-        return groupCommit.submit(new PendingVerification(contractId, attempt, channel, traceparent))
+        return groupCommit.submit(new PendingVerification(contractId, attempt, channel, traceparent), client)
                 .chain(outcome -> outcome.map(decided -> counted(decided, started))
                         .orElseGet(() -> verifyAlone(contractId, attempt, channel)));
     }

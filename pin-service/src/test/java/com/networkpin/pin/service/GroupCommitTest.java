@@ -30,6 +30,7 @@ class GroupCommitTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final PinCode RIGHT = new PinCode("4827");
     private static final PinCode WRONG = new PinCode("1357");
+    private static final String GATEWAY = "channel-gateway";
 
     @Inject
     PinService pins;
@@ -43,7 +44,7 @@ class GroupCommitTest {
         setPin(contract, "4827").statusCode(201);
         Metrics before = Metrics.scrape();
 
-        List<VerificationResult> results = allAtOnce(30, i -> pins.verify(contract, WRONG, Channel.D_PAYMENT));
+        List<VerificationResult> results = allAtOnce(30, i -> pins.verify(contract, WRONG, Channel.D_PAYMENT, GATEWAY));
 
         Map<String, Long> outcomes = results.stream()
                 .collect(Collectors.groupingBy(result -> result.outcome().name(), Collectors.counting()));
@@ -69,7 +70,7 @@ class GroupCommitTest {
 
         // Even-numbered contracts get the right PIN, odd ones a wrong one.
         List<VerificationResult> results = allAtOnce(contracts.size(),
-                i -> pins.verify(contracts.get(i), i % 2 == 0 ? RIGHT : WRONG, Channel.MY_DOCOMO));
+                i -> pins.verify(contracts.get(i), i % 2 == 0 ? RIGHT : WRONG, Channel.MY_DOCOMO, GATEWAY));
 
         for (int i = 0; i < contracts.size(); i++) {
             String expected = i % 2 == 0 ? "VERIFIED" : "MISMATCH";
@@ -83,13 +84,13 @@ class GroupCommitTest {
     void givenASnapshotBehindItsStream_thenTheBatchReplaysTheStreamAndDecidesOnIt() {
         String contract = newContractId();
         setPin(contract, "4827").statusCode(201);
-        pins.verify(contract, WRONG, Channel.D_PAYMENT).await().atMost(TIMEOUT);
-        pins.verify(contract, WRONG, Channel.D_PAYMENT).await().atMost(TIMEOUT);
+        pins.verify(contract, WRONG, Channel.D_PAYMENT, GATEWAY).await().atMost(TIMEOUT);
+        pins.verify(contract, WRONG, Channel.D_PAYMENT, GATEWAY).await().atMost(TIMEOUT);
         // The snapshot forgets the two failures (as if written by an older version): the stream still has them.
         pool.preparedQuery("UPDATE pin_state SET version = 1, consecutive_failures = 0 WHERE contract_id = $1")
                 .execute(Tuple.of(contract)).await().atMost(TIMEOUT);
 
-        VerificationResult third = pins.verify(contract, WRONG, Channel.D_PAYMENT).await().atMost(TIMEOUT);
+        VerificationResult third = pins.verify(contract, WRONG, Channel.D_PAYMENT, GATEWAY).await().atMost(TIMEOUT);
 
         assertEquals("LOCKED", third.outcome().name(), "the third failure in the stream locks it");
         assertEquals(1, countEvents(pool, contract, "Locked"));
@@ -107,7 +108,7 @@ class GroupCommitTest {
         List<Uni<String>> outcomes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String contract = i % 2 == 0 ? withPin : withoutPin;
-            outcomes.add(pins.verify(contract, RIGHT, Channel.MY_DOCOMO)
+            outcomes.add(pins.verify(contract, RIGHT, Channel.MY_DOCOMO, GATEWAY)
                     .map(result -> result.outcome().name())
                     .onFailure().recoverWithItem(failure -> failure.getClass().getSimpleName()));
         }

@@ -38,6 +38,14 @@ public class Access {
         return token.getSubject();
     }
 
+    /**
+     * The calling application: the token's authorized party ({@code azp}, the OpenID Connect client it was
+     * issued to), else its subject. What admission control shares capacity by.
+     */
+    public String client() {
+        return claim("azp").orElseGet(() -> Optional.ofNullable(subject()).orElse(""));
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }

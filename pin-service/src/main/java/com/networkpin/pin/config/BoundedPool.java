@@ -1,0 +1,39 @@
+package com.networkpin.pin.config;
+
+import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnectOptions;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reactive pool as Quarkus configures it, plus the bound Quarkus has no setting for: at most
+ * {@code max-wait-queue-size} commands wait for a connection, none longer than {@code connection-timeout}.
+ * Past either, the command fails before its transaction begins (Vert.x's {@code ConnectionPoolTooBusyException}
+ * or "Timeout waiting for connection"), which service-support answers 503 {@code overloaded} with Retry-After.
+ * It bounds every command that does not go through a group-commit lane (set, disclose, reset, a verification
+ * run alone, the queries), and the consumers and the relay, which retry after a back-off.
+ */
+@Singleton
+public class BoundedPool implements PgPoolCreator {
+
+    private final PinConfig.Pool bound;
+
+    public BoundedPool(PinConfig config) {
+        this.bound = config.pool();
+    }
+
+    @Override
+    public Pool create(Input input) {
+        PoolOptions options = new PoolOptions(input.poolOptions())
+                .setMaxWaitQueueSize(bound.maxWaitQueueSize())
+                .setConnectionTimeout((int) bound.connectionTimeout().toMillis())
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+        List<SqlConnectOptions> servers = new ArrayList<>(input.pgConnectOptionsList());
+        return PgBuilder.pool().with(options).connectingTo(servers).using(input.vertx()).build();
+    }
+}
