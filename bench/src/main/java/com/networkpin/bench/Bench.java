@@ -105,6 +105,10 @@ public final class Bench {
             if (options.measures("P3")) {
                 scenarios.midnightBurst();
             }
+            // Last: it restarts the pin-service without admission control for its baseline.
+            if (options.measures("P7") || options.measures("P7F")) {
+                new AdmissionBench(options, report, fleet, pinServiceEnvironment).measure();
+            }
         }
     }
 

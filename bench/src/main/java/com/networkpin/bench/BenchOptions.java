@@ -39,8 +39,8 @@ record BenchOptions(int contracts, int lockedPins, int apiLockedPins, Duration s
         return only.isEmpty() || only.contains(id);
     }
 
-    /** P1, P2 and P5 verify the seeded contracts; P3 sets what it needs itself. */
+    /** P1, P2, P5 and P7 verify the seeded contracts; P3 sets what it needs itself. */
     boolean seedsContracts() {
-        return measures("P1") || measures("P2") || measures("P5");
+        return measures("P1") || measures("P2") || measures("P5") || measures("P7") || measures("P7F");
     }
 }

@@ -27,8 +27,13 @@ final class PinRequests {
     }
 
     JsonRequest verification(String contract, String pin) {
-        return asChannel("/contracts/" + contract + "/pin/verifications",
-                "{\"pin\":\"" + pin + "\",\"channel\":\"MY_DOCOMO\"}");
+        return verification(channel, "MY_DOCOMO", contract, pin);
+    }
+
+    /** As {@code gateway}, for a channel its token allows. */
+    JsonRequest verification(Actor gateway, String channelName, String contract, String pin) {
+        return JsonRequest.post(url + "/contracts/" + contract + "/pin/verifications", gateway.bearer(),
+                "{\"pin\":\"" + pin + "\",\"channel\":\"" + channelName + "\"}");
     }
 
     /** A verification's body (with the contract the pin-service takes from its path) to a floor endpoint. */

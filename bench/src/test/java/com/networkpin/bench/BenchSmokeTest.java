@@ -21,11 +21,13 @@ class BenchSmokeTest {
         assertTrue(report.settings().get("postgres").toString().startsWith("durable (fsync=on, synchronous_commit=on"),
                 report.settings().toString());
         Set<String> ids = report.figures().stream().map(Figure::id).collect(Collectors.toSet());
-        assertEquals(Set.of("P1", "P1c", "C0", "C1", "C2", "P2", "P3", "P4", "P5", "P6"), ids);
+        assertEquals(Set.of("P1", "P1c", "C0", "C1", "C2", "P2", "P3", "P4", "P5", "P6", "P7", "P7f"), ids);
         for (Figure figure : report.figures()) {
             // One process's share of P1c (an idle Keycloak) may round to no clock tick in a one-second step.
             boolean share = figure.id().equals("P1c") && figure.what().startsWith("  ");
-            assertTrue(share || figure.value() > 0, figure.id() + " " + figure.what() + " was not measured");
+            // P7's counts (time-outs), its slowest refusal (none in a short burst) and seconds to settle may be 0.
+            boolean mayBeZero = figure.id().startsWith("P7") && !figure.what().contains("p99");
+            assertTrue(share || mayBeZero || figure.value() > 0, figure.id() + " " + figure.what() + " was not measured");
         }
         assertTrue(report.figures().stream().anyMatch(f -> f.what().contains("old path")), "no old path figure");
         // P6's goal is judged on each service started alone, the others up.
