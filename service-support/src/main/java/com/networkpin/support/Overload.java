@@ -2,7 +2,9 @@ package com.networkpin.support;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The refusals of a service past its capacity or on its way down: answered at once, before anything is
@@ -12,8 +14,12 @@ public final class Overload {
 
     /** The Retry-After of a command refused by a busy database pool. */
     static final Duration POOL_RETRY_AFTER = Duration.ofSeconds(1);
-    /** The reactive pool's failure when a command waited {@code connection-timeout} for a connection. */
-    private static final String POOL_TIMEOUT = "Timeout waiting for connection";
+    /**
+     * The reactive pool's failures when a command waited {@code connection-timeout} for a connection: a
+     * {@code NoStackTraceThrowable} "Timeout" from the pool's wait queue, "Timeout waiting for connection" from
+     * a pooled query.
+     */
+    private static final Set<String> POOL_TIMEOUTS = Set.of("Timeout", "Timeout waiting for connection");
 
     private Overload() {
     }
@@ -25,7 +31,8 @@ public final class Overload {
     public static boolean isPoolBusy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectionPoolTooBusyException
-                    || cause instanceof VertxException && POOL_TIMEOUT.equals(cause.getMessage())) {
+                    || (cause instanceof NoStackTraceThrowable || cause instanceof VertxException)
+                    && POOL_TIMEOUTS.contains(cause.getMessage())) {
                 return true;
             }
         }

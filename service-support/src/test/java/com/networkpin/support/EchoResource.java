@@ -29,6 +29,9 @@ public class EchoResource {
                     new io.vertx.core.http.ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 1"));
         }
         if ("pool-timeout".equals(greeting.name())) {
+            throw new IllegalStateException("acquire failed", new io.vertx.core.impl.NoStackTraceThrowable("Timeout"));
+        }
+        if ("query-pool-timeout".equals(greeting.name())) {
             throw new io.vertx.core.VertxException("Timeout waiting for connection", true);
         }
         if ("database-away".equals(greeting.name())) {

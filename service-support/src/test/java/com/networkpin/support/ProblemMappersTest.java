@@ -24,6 +24,7 @@ class ProblemMappersTest {
             "database away       | {\"name\":\"database-away\"}   | 503 | /problems/database-unavailable",
             "pool wait queue full | {\"name\":\"pool-full\"}     | 503 | /problems/overloaded",
             "pool wait timed out | {\"name\":\"pool-timeout\"}   | 503 | /problems/overloaded",
+            "pooled query timed out | {\"name\":\"query-pool-timeout\"} | 503 | /problems/overloaded",
             "database starting   | {\"name\":\"database-starting\"} | 503 | /problems/database-unavailable",
             "database shutting down (Hibernate) | {\"name\":\"database-shutting-down\"} | 503 | /problems/database-unavailable",
             "duplicate key (Hibernate) | {\"name\":\"duplicate\"} | 500 | /problems/internal",

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * The reactive pool as Quarkus configures it, plus the bound Quarkus has no setting for: at most
  * {@code max-wait-queue-size} commands wait for a connection, none longer than {@code connection-timeout}.
  * Past either, the command fails before its transaction begins (Vert.x's {@code ConnectionPoolTooBusyException}
- * or "Timeout waiting for connection"), which service-support answers 503 {@code overloaded} with Retry-After.
+ * or its "Timeout"), which service-support answers 503 {@code overloaded} with Retry-After.
  * It bounds every command that does not go through a group-commit lane (set, disclose, reset, a verification
  * run alone, the queries), and the consumers and the relay, which retry after a back-off.
  */

@@ -97,16 +97,24 @@ public interface PinConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Requests one lane holds waiting for their transaction. */
-        @WithDefault("256")
+        /**
+         * Requests one lane holds waiting for their transaction: about what a lane starts in 50 ms at P1's
+         * capacity (~5,000/s over 4 lanes, ~1,300/s a lane), so that past capacity a request is refused when it
+         * arrives, at once, and an admitted one starts within ~50 ms.
+         */
+        @WithDefault("64")
         int bound();
 
         /** The share of a lane's bound one client (the token's {@code azp}) may hold. */
         @WithDefault("0.5")
         double perClientShare();
 
-        /** How long a request may wait for its transaction to start; past it, it is refused, never decided. */
-        @WithDefault("PT0.05S")
+        /**
+         * How long a request may wait for its transaction to start; past it, it is refused, never decided. A
+         * backstop (a stall of the database or of the JVM), well under a gateway's time-out: past capacity the
+         * bound refuses first.
+         */
+        @WithDefault("PT0.5S")
         Duration deadline();
 
         /** The Retry-After of the refusals. */
@@ -123,8 +131,8 @@ public interface PinConfig {
         @WithDefault("128")
         int maxWaitQueueSize();
 
-        /** How long a command may wait for a connection. */
-        @WithDefault("PT0.5S")
+        /** How long a command may wait for a connection: a backstop, under a client's time-out; the queue's bound refuses first. */
+        @WithDefault("PT1S")
         Duration connectionTimeout();
     }
 
