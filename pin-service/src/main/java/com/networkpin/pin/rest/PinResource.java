@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,7 +73,7 @@ public class PinResource {
     @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
     public Uni<Response> set(@PathParam("contractId") @ContractId String contractId,
                              @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
-                    schema = @Schema(maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
                              @Valid @NotNull PinRequests.SetPin request) {
         var pin = PinRules.requireStrong(request.pin(), request.birthDate(), request.phoneNumber());
         var idempotency = IdempotencyHeader.parse(idempotencyKey).map(key -> pins.idempotentRequest(access.caller(),
@@ -97,7 +98,7 @@ public class PinResource {
     public Uni<Response> verify(
             @PathParam("contractId") @ContractId String contractId,
             @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
-                    schema = @Schema(maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
             @Valid @NotNull PinRequests.Verify request) {
         if (!access.channels().contains(request.channel().name())) {
             throw new ProblemException(Problem.of(403, "channel-not-allowed", "Channel not allowed",
@@ -161,7 +162,7 @@ public class PinResource {
     @APIResponse(responseCode = "429", description = "Daily disclosure limit of the contract reached")
     public Uni<Response> disclose(@PathParam("contractId") @ContractId String contractId,
                                   @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
-                    schema = @Schema(maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
                                   @Valid @NotNull PinRequests.Disclose request) {
         String agent = Optional.ofNullable(access.subject()).filter(s -> !s.isBlank())
                 .orElseThrow(() -> Access.forbidden("The token names no subject to record as the disclosing agent."));
@@ -189,7 +190,7 @@ public class PinResource {
     @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
     public Uni<Response> reset(@PathParam("contractId") @ContractId String contractId,
                                @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
-                    schema = @Schema(maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
                                @Valid @NotNull PinRequests.Reset request) {
         String shop = access.shop().orElseThrow(() -> Access.forbidden("This staff token names no shop."));
         var pin = PinRules.requireStrong(request.newPin(), request.birthDate(), request.phoneNumber());
