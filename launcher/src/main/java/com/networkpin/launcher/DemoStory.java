@@ -64,13 +64,24 @@ public final class DemoStory {
         printer.chapter("A PIN locks after three wrong entries");
         printer.step("The contracting system sets the PIN the holder chose at contract time.");
         replies.put("set", expect(http.as(actors.contracting()).put(pin + "/contracts/" + contract + "/pin",
-                Map.of("pin", FIRST_PIN)), 201));
+                Map.of("pin", FIRST_PIN), newKey()), 201));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             printer.step("Wrong PIN, attempt " + attempt + " (My docomo, through the channel gateway).");
-            Http.Reply reply = expect(verify(contract, WRONG_PIN), 200);
+            Map<String, String> key = newKey();
+            Http.Reply reply = expect(verify(contract, WRONG_PIN, key), 200);
             replies.put("wrong-" + attempt, reply);
             expectField(reply, "outcome", attempt < 3 ? "MISMATCH" : "LOCKED");
+            if (attempt == 1) {
+                printer.step("The gateway timed out waiting and sends attempt 1 again with the same Idempotency-Key:"
+                        + " the first answer comes back (Idempotency-Replayed: true) and no second failure counts.");
+                Http.Reply retry = expect(verify(contract, WRONG_PIN, key), 200);
+                replies.put("wrong-1-retried", retry);
+                expectField(retry, "remainingAttempts", reply.text("remainingAttempts"));
+                if (!"true".equals(retry.header("Idempotency-Replayed"))) {
+                    throw new StackException("the retry with the same Idempotency-Key was not replayed: " + retry.rawBody());
+                }
+            }
         }
         printer.note("Locked until " + inJapan(replies.get("wrong-3").text("unlocksAt")) + ", the next midnight in Japan.");
 
@@ -115,7 +126,7 @@ public final class DemoStory {
         printer.step("A support agent, after checking the holder's identity, asks to see the PIN"
                 + " (the disclosing agent is the token's subject).");
         Http.Reply disclosure = http.as(actors.supportAgent()).post(pin + "/contracts/" + contract + "/pin/disclosures",
-                Map.of("identityCheckRef", "IDC-" + contract));
+                Map.of("identityCheckRef", "IDC-" + contract), newKey());
         printer.exchange(disclosure);
         replies.put("disclosure", disclosure);
         if (disclosure.status() == 200) {
@@ -140,24 +151,25 @@ public final class DemoStory {
         if (start != null) {
             printer.step("The customer books the next slot today for a PIN reset (no fee for PIN change or reset).");
             booked = expect(http.as(customer).post(reservations + "/reservations", booking(contract, start),
-                    Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201);
+                    newKey()), 201);
         } else {
             printer.step("No slot left today: the customer walks in and staff book the slot in progress.");
             booked = expect(http.as(staff).post(reservations + "/reservations", booking(contract, slotInProgress()),
-                    Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201);
+                    newKey()), 201);
         }
         replies.put("booked", booked);
         String number = booked.text("reservationNumber");
 
         printer.step("At the shop, staff check an original driving licence (the staff member is the token's subject).");
         replies.put("check-in", expect(http.as(staff).post(reservations + "/reservations/" + number + "/check-in",
-                Map.of("idDocument", "DRIVING_LICENCE", "original", true)), 200));
+                Map.of("idDocument", "DRIVING_LICENCE", "original", true), newKey()), 200));
 
         printer.step("The customer types a new PIN on the shop's terminal (the reset grant arrives from Kafka).");
         Http terminal = http.as(staff);
+        Map<String, String> resetKey = newKey(); // "grant not received yet" is no final answer: retried with it
         replies.put("reset", await("the reset is accepted",
                 () -> terminal.post(pin + "/contracts/" + contract + "/pin/reset",
-                        Map.of("reservationNumber", number, "newPin", NEW_PIN)),
+                        Map.of("reservationNumber", number, "newPin", NEW_PIN), resetKey),
                 r -> r.status() == 200 || r.status() / 100 == 4 && !isRetryable(r)));
         if (replies.get("reset").status() != 200) {
             throw new StackException("the shop terminal's reset was refused: " + replies.get("reset").rawBody());
@@ -193,7 +205,7 @@ public final class DemoStory {
         String start = today().plusDays(2).atTime(12, 0).atZone(JAPAN).toOffsetDateTime().toString();
         replies.put("takeover-book", expect(http.as(impostor).post(reservations + "/reservations",
                 Map.of("contractId", victim, "shopId", DEMO_SHOP, "start", start, "purpose", "PIN_RESET"),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString())), 403));
+                newKey()), 403));
 
         printer.step("Without a token, check a visit in as if shop staff.");
         replies.put("takeover-check-in", expect(anonymous.post(reservations + "/reservations/"
@@ -269,8 +281,18 @@ public final class DemoStory {
     }
 
     private Http.Reply verify(String contract, String candidate) {
+        return verify(contract, candidate, newKey());
+    }
+
+    /** As a gateway sends it: with an Idempotency-Key, the same on each retry of one entry. */
+    private Http.Reply verify(String contract, String candidate, Map<String, String> key) {
         return http.as(actors.channel()).post(pin + "/contracts/" + contract + "/pin/verifications",
-                Map.of("pin", candidate, "channel", "MY_DOCOMO"));
+                Map.of("pin", candidate, "channel", "MY_DOCOMO"), key);
+    }
+
+    /** A fresh Idempotency-Key header, one per request (its retries send the same). */
+    private static Map<String, String> newKey() {
+        return newKey();
     }
 
     private static boolean isRetryable(Http.Reply reply) {

@@ -40,10 +40,15 @@ public final class Http {
      * called.
      */
     public record Reply(String method, String url, String requestBody, int status, JsonNode body, String rawBody,
-                        String caller) {
+                        String caller, java.net.http.HttpHeaders headers) {
 
         public String text(String field) {
             return body.path(field).asText();
+        }
+
+        /** The first value of a response header, empty when it has none. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
         }
     }
 
@@ -63,6 +68,10 @@ public final class Http {
         return send("PUT", url, body, Map.of());
     }
 
+    public Reply put(String url, Object body, Map<String, String> headers) {
+        return send("PUT", url, body, headers);
+    }
+
     private Reply send(String method, String url, Object body, Map<String, String> headers) {
         try {
             String json = body == null ? null : JSON.writeValueAsString(body);
@@ -80,7 +89,7 @@ public final class Http {
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(method, url, json, response.statusCode(), parse(response.body()), response.body(),
-                    actor.label(bearer));
+                    actor.label(bearer), response.headers());
         } catch (IOException e) {
             throw new StackException(method + " " + url + " failed: " + e.getMessage()
                     + " (is the stack up? ./stack up)");

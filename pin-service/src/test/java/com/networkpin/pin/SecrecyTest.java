@@ -57,6 +57,8 @@ class SecrecyTest {
             setPin(contract, pin).statusCode(201);
             verify(contract, pin).statusCode(200);
             verify(contract, WRONG_PIN).statusCode(200);
+            verifyWithKey(contract, WRONG_PIN);
+            verifyWithKey(contract, pin);
             errorBodies.add(setPin(contract, pin).statusCode(409).extract().body().asString());
             errorBodies.add(post(contract, "{\"pin\":\"" + pin + "\",\"channel\":\"SMS\"}", 400));
             errorBodies.add(post(contract, "{\"pin\":\"" + pin + "\",\"channel\":", 400));
@@ -88,6 +90,16 @@ class SecrecyTest {
         assertNoPin("error answers", String.join("\n", errorBodies), secrets);
     }
 
+    /** Kept with its answer under the key, twice: the second is a replay. */
+    private static void verifyWithKey(String contract, String pin) {
+        String key = "secrecy-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            asChannel().header("Idempotency-Key", key).contentType("application/json")
+                    .body("{\"pin\":\"" + pin + "\",\"channel\":\"BILLING\"}")
+                    .when().post("/contracts/{id}/pin/verifications", contract).then().statusCode(200);
+        }
+    }
+
     private static String post(String contract, String body, int status) {
         return asChannel().contentType("application/json").body(body)
                 .when().post("/contracts/{id}/pin/verifications", contract)
@@ -99,7 +111,7 @@ class SecrecyTest {
         List<String> tables = new ArrayList<>();
         pool.query("SELECT quote_ident(table_name) FROM information_schema.tables WHERE table_schema = 'public'")
                 .execute().await().atMost(Duration.ofSeconds(10)).forEach(row -> tables.add(row.getString(0)));
-        assertTrue(tables.containsAll(List.of("es_event", "es_outbox", "pin_state", "es_stream")), tables.toString());
+        assertTrue(tables.containsAll(List.of("es_event", "es_outbox", "pin_state", "es_stream", "es_idempotent_answer")), tables.toString());
         int rows = 0;
         for (String table : tables) {
             for (Row row : pool.query("SELECT t::text FROM " + table + " t").execute().await().atMost(Duration.ofSeconds(60))) {

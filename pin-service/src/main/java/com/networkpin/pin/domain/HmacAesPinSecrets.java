@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntPredicate;
@@ -25,6 +26,8 @@ public final class HmacAesPinSecrets implements PinSecrets {
     private static final int SALT_BYTES = 16;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** Keeps a request digest apart from any PIN hash made with the same pepper. */
+    private static final byte[] REQUEST_DIGEST_CONTEXT = "network-pin idempotent request\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Map<String, SecretKeySpec> peppers;
     private final String activePepperId;
@@ -110,6 +113,18 @@ public final class HmacAesPinSecrets implements PinSecrets {
             // No cause: the exception must not carry anything derived from the ciphertext.
             throw new IllegalStateException("the sealed PIN of this contract cannot be opened: "
                     + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public String requestDigest(String canonicalRequest) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(peppers.get(activePepperId));
+            mac.update(REQUEST_DIGEST_CONTEXT);
+            return HexFormat.of().formatHex(mac.doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable: " + e.getClass().getSimpleName());
         }
     }
 

@@ -29,4 +29,12 @@ public class PinRefused extends RuntimeException {
     public Optional<Instant> retryAt() {
         return Optional.ofNullable(retryAt);
     }
+
+    /**
+     * Whether the same command may succeed later as it stands (a grant still to come, the chat to open,
+     * the next day's disclosures): such a refusal is no final answer to a request.
+     */
+    public boolean retryable() {
+        return retryAt != null || reason == RefusalReason.GRANT_NOT_RECEIVED;
+    }
 }

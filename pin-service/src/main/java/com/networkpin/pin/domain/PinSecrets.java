@@ -21,6 +21,12 @@ public interface PinSecrets {
      */
     Optional<Credential> rehashed(Credential credential, PinCode pin);
 
+    /**
+     * A keyed digest (hex) of a request's canonical text, to tell whether a retry asked the same: a
+     * request may hold a PIN, whose plain hash would give it away to anyone trying the 10,000 PINs.
+     */
+    String requestDigest(String canonicalRequest);
+
     /** Decrypts the PIN for the audited support disclosure; the contract id must be the one it was sealed for. */
     PinCode reveal(String contractId, Credential credential);
 }

@@ -6,6 +6,7 @@ import com.networkpin.pin.service.PinService;
 import com.networkpin.support.ContractId;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
+import com.networkpin.support.idempotency.IdempotencyHeader;
 import com.networkpin.support.security.Access;
 import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,9 +27,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/contracts/{contractId}/pin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "PIN", description = "A contract's network PIN: set, verified, disclosed by the manned chat, reset at a shop")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request (problem+json)")
+@APIResponse(responseCode = "400", description = "Malformed or invalid request, or a malformed Idempotency-Key (problem+json)")
 @APIResponse(responseCode = "401", description = "No bearer token of the network-pin realm, or not a valid one",
         content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class PinResource {
@@ -63,14 +68,18 @@ public class PinResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PinResponses.Status.class)))
     @APIResponse(responseCode = "403", description = "Not the contracting system",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Already set: a change goes through a shop reset")
+    @APIResponse(responseCode = "409", description = "Already set: a change goes through a shop reset (a retry with"
+            + " the first PUT's Idempotency-Key gets its 201 again)")
     @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
     public Uni<Response> set(@PathParam("contractId") @ContractId String contractId,
+                             @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
                              @Valid @NotNull PinRequests.SetPin request) {
         var pin = PinRules.requireStrong(request.pin(), request.birthDate(), request.phoneNumber());
-        return pins.set(contractId, pin).map(after -> Response
-                .created(UriBuilder.fromResource(PinResource.class).build(contractId))
-                .entity(PinResponses.Status.of(after, policy, pins.now())).build());
+        var idempotency = IdempotencyHeader.parse(idempotencyKey).map(key -> pins.idempotentRequest(access.caller(),
+                "set", key, contractId, pin.digits(), Objects.toString(request.birthDate(), null), request.phoneNumber()));
+        return pins.set(contractId, pin, idempotency).map(answer -> answer.status() != 201 ? Answers.response(answer).build()
+                : Answers.response(answer).location(UriBuilder.fromResource(PinResource.class).build(contractId)).build());
     }
 
     @POST
@@ -78,14 +87,18 @@ public class PinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CHANNEL)
     @Operation(operationId = "verifyPin", summary = "Verify a PIN entered in a usage scene (channel), by a channel gateway")
-    @APIResponse(responseCode = "200", description = "VERIFIED, MISMATCH (with remaining attempts) or LOCKED (with unlocksAt)")
+    @APIResponse(responseCode = "200", description = "VERIFIED, MISMATCH (with remaining attempts) or LOCKED (with unlocksAt)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PinResponses.Verification.class)))
     @APIResponse(responseCode = "403", description = "Not a channel gateway, or the body's channel is not among the"
             + " token's 'channels' (channel-not-allowed); no attempt is recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "422", description = "Not 4 digits")
-    public Uni<PinResponses.Verification> verify(
+    public Uni<Response> verify(
             @PathParam("contractId") @ContractId String contractId,
+            @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
             @Valid @NotNull PinRequests.Verify request) {
         if (!access.channels().contains(request.channel().name())) {
             throw new ProblemException(Problem.of(403, "channel-not-allowed", "Channel not allowed",
@@ -93,7 +106,14 @@ public class PinResource {
                     .with("channel", request.channel().name()));
         }
         var attempt = PinRules.normalise(request.pin());
-        return pins.verify(contractId, attempt, request.channel(), access.client()).map(PinResponses.Verification::of);
+        Optional<String> key = IdempotencyHeader.parse(idempotencyKey);
+        if (key.isEmpty()) {
+            return pins.verify(contractId, attempt, request.channel(), access.client())
+                    .map(result -> Response.ok(PinResponses.Verification.of(result)).build());
+        }
+        return pins.verify(contractId, attempt, request.channel(), access.client(), pins.idempotentRequest(access.caller(), "verify",
+                        key.get(), contractId, request.channel().name(), attempt.digits()))
+                .map(answer -> Answers.response(answer).build());
     }
 
     @GET
@@ -132,7 +152,8 @@ public class PinResource {
     @RolesAllowed(Roles.SUPPORT_AGENT)
     @Operation(operationId = "disclosePin", summary = "The manned chat confirms a forgotten PIN to its identified holder",
             description = "The disclosing agent recorded in PinDisclosed is the caller (the token's subject).")
-    @APIResponse(responseCode = "200", description = "The PIN, once, not to be cached",
+    @APIResponse(responseCode = "200", description = "The PIN, once, not to be cached (a replay of the same"
+            + " Idempotency-Key shows the PIN disclosed then and counts no second disclosure)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PinResponses.Disclosed.class)))
     @APIResponse(responseCode = "403", description = "Not a support agent",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -140,11 +161,14 @@ public class PinResource {
     @APIResponse(responseCode = "409", description = "Outside manned chat hours; names the next opening")
     @APIResponse(responseCode = "429", description = "Daily disclosure limit of the contract reached")
     public Uni<Response> disclose(@PathParam("contractId") @ContractId String contractId,
+                                  @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
                                   @Valid @NotNull PinRequests.Disclose request) {
         String agent = Optional.ofNullable(access.subject()).filter(s -> !s.isBlank())
                 .orElseThrow(() -> Access.forbidden("The token names no subject to record as the disclosing agent."));
-        return pins.disclose(contractId, agent, request.identityCheckRef()).map(disclosure -> Response
-                .ok(new PinResponses.Disclosed(disclosure.pin().digits(), pins.now()))
+        var idempotency = IdempotencyHeader.parse(idempotencyKey).map(key -> pins.idempotentRequest(access.caller(),
+                "disclose", key, contractId, request.identityCheckRef()));
+        return pins.disclose(contractId, agent, request.identityCheckRef(), idempotency).map(answer -> Answers.response(answer)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build());
@@ -156,18 +180,24 @@ public class PinResource {
     @RolesAllowed(Roles.SHOP_STAFF)
     @Operation(operationId = "resetPin", summary = "The shop terminal sets a new PIN under the reservation's reset grant",
             description = "Only staff of the shop where the identity was verified (the token's shop_id) may use the grant.")
-    @APIResponse(responseCode = "200", description = "Reset; a lock is lifted; the body is the PIN's status")
+    @APIResponse(responseCode = "200", description = "Reset; a lock is lifted; the body is the PIN's status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PinResponses.Status.class)))
     @APIResponse(responseCode = "403", description = "Not shop staff, or the grant was made for a visit at another"
             + " shop (grant-of-another-shop); the grant stays usable by its shop",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "409", description = "No grant yet (retryable, Retry-After), or the grant expired or was used")
     @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
-    public Uni<PinResponses.Status> reset(@PathParam("contractId") @ContractId String contractId,
-                                          @Valid @NotNull PinRequests.Reset request) {
+    public Uni<Response> reset(@PathParam("contractId") @ContractId String contractId,
+                               @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
+                               @Valid @NotNull PinRequests.Reset request) {
         String shop = access.shop().orElseThrow(() -> Access.forbidden("This staff token names no shop."));
         var pin = PinRules.requireStrong(request.newPin(), request.birthDate(), request.phoneNumber());
-        return pins.reset(contractId, request.reservationNumber(), shop, pin)
-                .map(after -> PinResponses.Status.of(after, policy, pins.now()));
+        var idempotency = IdempotencyHeader.parse(idempotencyKey).map(key -> pins.idempotentRequest(access.caller(),
+                "reset", key, contractId, shop, request.reservationNumber(), pin.digits(),
+                Objects.toString(request.birthDate(), null), request.phoneNumber()));
+        return pins.reset(contractId, request.reservationNumber(), shop, pin, idempotency)
+                .map(answer -> Answers.response(answer).build());
     }
 }

@@ -23,6 +23,13 @@ public class RefusalMapper {
 
     @ServerExceptionMapper
     public Response refused(PinRefused e) {
+        Response response = problem(e).toResponse();
+        Duration retryAfter = retryAfter(e);
+        return retryAfter == null ? response
+                : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, retryAfter.toSeconds()).build();
+    }
+
+    static Problem problem(PinRefused e) {
         RefusalReason reason = e.reason();
         Problem problem = switch (reason) {
             case NOT_FOUR_DIGITS -> Problem.of(422, "invalid-pin", "Invalid PIN", e.getMessage());
@@ -41,10 +48,7 @@ public class RefusalMapper {
             case GRANT_EXPIRED, GRANT_USED -> Problem.of(409, "reset-grant-unusable", "Reset grant not usable",
                     e.getMessage());
         };
-        Response response = problem.with("reason", reason.name()).toResponse();
-        Duration retryAfter = retryAfter(e);
-        return retryAfter == null ? response
-                : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, retryAfter.toSeconds()).build();
+        return problem.with("reason", reason.name());
     }
 
     private Duration retryAfter(PinRefused e) {

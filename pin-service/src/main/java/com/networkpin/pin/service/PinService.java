@@ -7,16 +7,22 @@ import com.networkpin.eventstore.EventStore;
 import com.networkpin.eventstore.Tracing;
 import com.networkpin.eventstore.Transactions;
 import com.networkpin.pin.config.PinConfig;
+import com.networkpin.eventstore.idempotency.IdempotencyStore;
+import com.networkpin.eventstore.idempotency.IdempotentRequest;
+import com.networkpin.eventstore.idempotency.NewAnswer;
+import com.networkpin.eventstore.idempotency.StoredAnswer;
 import com.networkpin.pin.domain.Disclosure;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
 import com.networkpin.pin.domain.PinCode;
 import com.networkpin.pin.domain.PinPolicy;
+import com.networkpin.pin.domain.PinRefused;
 import com.networkpin.pin.domain.PinSecrets;
 import com.networkpin.pin.domain.VerificationResult;
 import com.networkpin.pin.store.PinEventCodec;
 import com.networkpin.pin.store.PinStates;
 import com.networkpin.pin.store.ResetGrants;
+import com.networkpin.support.idempotency.IdempotencyHeader;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,6 +32,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,10 +59,14 @@ public class PinService {
     private final CurrentPins currentPins;
     private final GroupCommit groupCommit;
     private final boolean groupCommitEnabled;
+    private final IdempotencyStore idempotencyStore;
+    private final PinAnswers answers;
+    private final SealedDisclosures sealedDisclosures;
 
     public PinService(Transactions transactions, EventStore eventStore, PinStates states, ResetGrants grants, Pool pool,
                       PinSecrets secrets, PinPolicy policy, Clock clock, PinMetrics metrics, CurrentPins currentPins,
-                      GroupCommit groupCommit, PinConfig config) {
+                      GroupCommit groupCommit, PinConfig config, IdempotencyStore idempotencyStore, PinAnswers answers,
+                      SealedDisclosures sealedDisclosures) {
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.states = states;
@@ -67,11 +79,16 @@ public class PinService {
         this.currentPins = currentPins;
         this.groupCommit = groupCommit;
         this.groupCommitEnabled = config.groupCommit().enabled();
+        this.idempotencyStore = idempotencyStore;
+        this.answers = answers;
+        this.sealedDisclosures = sealedDisclosures;
     }
 
-    public Uni<Pin> set(String contractId, PinCode pin) {
-        return command("set", contractId, (tx, current, now) -> record(tx, current, current.set(pin, secrets, now), now))
-                .invoke(after -> LOG.infof("PIN set for contract %s", LogSafe.of(contractId)));
+    /** 201 with the PIN's status; a retry with the key after a lost 201 gets that 201 again. */
+    public Uni<Answer> set(String contractId, PinCode pin, Optional<IdempotentRequest> idempotency) {
+        return command("set", contractId, idempotency, Answer::replayOf, (tx, current, now) ->
+                record(tx, current, current.set(pin, secrets, now), now).map(after -> kept(answers.status(201, after))))
+                .invoke(answer -> logDecided(answer, () -> LOG.infof("PIN set for contract %s", LogSafe.of(contractId))));
     }
 
     /**
@@ -79,46 +96,81 @@ public class PinService {
      * its admission control: {@code client} is the calling application.
      */
     public Uni<VerificationResult> verify(String contractId, PinCode attempt, Channel channel, String client) {
+        return decided(contractId, attempt, channel, client, null).map(VerificationOutcome::result);
+    }
+
+    /** As {@link #verify(String, PinCode, Channel, String)}, answered once per Idempotency-Key. */
+    public Uni<Answer> verify(String contractId, PinCode attempt, Channel channel, String client,
+                              IdempotentRequest idempotency) {
+        return decided(contractId, attempt, channel, client, idempotency).map(VerificationOutcome::answer);
+    }
+
+    private Uni<VerificationOutcome> decided(String contractId, PinCode attempt, Channel channel, String client,
+                                             IdempotentRequest idempotency) {
         if (!groupCommitEnabled) {
-            return verifyAlone(contractId, attempt, channel);
+            return verifyAlone(contractId, attempt, channel, idempotency);
         }
         long started = System.nanoTime();
         String traceparent = Tracing.currentTraceparent().orElse(null);
-        return groupCommit.submit(new PendingVerification(contractId, attempt, channel, traceparent), client)
+        return groupCommit.submit(new PendingVerification(contractId, attempt, channel, traceparent, idempotency), client)
                 .chain(outcome -> outcome.map(decided -> counted(decided, started))
-                        .orElseGet(() -> verifyAlone(contractId, attempt, channel)));
+                        .orElseGet(() -> verifyAlone(contractId, attempt, channel, idempotency)));
     }
 
-    private Uni<VerificationResult> counted(VerificationOutcome outcome, long started) {
+    private Uni<VerificationOutcome> counted(VerificationOutcome outcome, long started) {
         if (outcome.refusal() != null) {
             return Uni.createFrom().failure(outcome.refusal());
         }
         metrics.committed(outcome.changes());
         metrics.commandTook("verify", Duration.ofNanos(System.nanoTime() - started));
-        return Uni.createFrom().item(outcome.result());
+        return Uni.createFrom().item(outcome);
     }
 
-    private Uni<VerificationResult> verifyAlone(String contractId, PinCode attempt, Channel channel) {
-        return command("verify", contractId, (tx, current, now) -> {
+    private Uni<VerificationOutcome> verifyAlone(String contractId, PinCode attempt, Channel channel, IdempotentRequest idempotency) {
+        List<VerificationResult> result = new ArrayList<>(1);
+        return command("verify", contractId, Optional.ofNullable(idempotency), Answer::replayOf, (tx, current, now) -> {
             var verification = current.verify(attempt, channel, secrets, policy, now);
-            return record(tx, current, verification.changes(), now).replaceWith(verification.result());
-        });
+            result.add(verification.result());
+            return record(tx, current, verification.changes(), now)
+                    .replaceWith(() -> kept(answers.verification(verification.result())));
+        }).map(answer -> new VerificationOutcome(result.isEmpty() ? null : result.get(result.size() - 1), List.of(),
+                null, answer));
     }
 
-    public Uni<Disclosure> disclose(String contractId, String agentId, String identityCheckRef) {
-        return command("disclose", contractId, (tx, current, now) -> {
-            Disclosure disclosure = current.disclose(agentId, identityCheckRef, secrets, policy, now);
-            return record(tx, current, disclosure.changes(), now).replaceWith(disclosure);
-        }).invoke(d -> LOG.infof("PIN of contract %s disclosed to agent %s", LogSafe.of(contractId),
-                LogSafe.of(agentId)));
+    /**
+     * 200 with the PIN. Kept for the key sealed (see {@link SealedDisclosures}): a replay shows the PIN
+     * disclosed then, counts no second disclosure and writes the PIN nowhere new.
+     */
+    public Uni<Answer> disclose(String contractId, String agentId, String identityCheckRef,
+                                Optional<IdempotentRequest> idempotency) {
+        return command("disclose", contractId, idempotency, earlier -> sealedDisclosures.open(contractId, earlier.body(), answers),
+                (tx, current, now) -> {
+                    Disclosure disclosure = current.disclose(agentId, identityCheckRef, secrets, policy, now);
+                    return record(tx, current, disclosure.changes(), now).replaceWith(() -> new Decided(
+                            answers.disclosed(disclosure.pin(), now), idempotency.isEmpty() ? null
+                            : sealedDisclosures.seal(contractId, disclosure.pin(), now)));
+                }).invoke(answer -> logDecided(answer, () -> LOG.infof("PIN of contract %s disclosed to agent %s",
+                LogSafe.of(contractId), LogSafe.of(agentId))));
     }
 
-    /** By a terminal of {@code shopId}: the grant must be for a visit at that shop. */
-    public Uni<Pin> reset(String contractId, String reservationNumber, String shopId, PinCode newPin) {
-        return command("reset", contractId, (tx, current, now) -> grants.find(tx.client(), reservationNumber).chain(grant ->
-                record(tx, current, current.reset(newPin, reservationNumber, shopId, grant, secrets, now), now)))
-                .invoke(after -> LOG.infof("PIN of contract %s reset under reservation %s", LogSafe.of(contractId),
-                        LogSafe.of(reservationNumber)));
+    /** By a terminal of {@code shopId}: the grant must be for a visit at that shop. 200 with the PIN's status. */
+    public Uni<Answer> reset(String contractId, String reservationNumber, String shopId, PinCode newPin,
+                             Optional<IdempotentRequest> idempotency) {
+        return command("reset", contractId, idempotency, Answer::replayOf, (tx, current, now) -> grants
+                .find(tx.client(), reservationNumber)
+                .chain(grant -> record(tx, current, current.reset(newPin, reservationNumber, shopId, grant, secrets, now), now))
+                .map(after -> kept(answers.status(200, after))))
+                .invoke(answer -> logDecided(answer, () -> LOG.infof("PIN of contract %s reset under reservation %s",
+                        LogSafe.of(contractId), LogSafe.of(reservationNumber))));
+    }
+
+    /**
+     * The key of a request sent with an Idempotency-Key, in its caller's scope; what the request asked
+     * ({@code parts}) is digested with a key of the PIN secrets, as it may hold a PIN.
+     */
+    public IdempotentRequest idempotentRequest(String caller, String operation, String key, String... parts) {
+        return new IdempotentRequest(new IdempotentRequest.ScopedKey(caller, operation, key),
+                secrets.requestDigest(IdempotentRequest.canonical(parts)));
     }
 
     /** In the caller's transaction (the consumer's inbox transaction). */
@@ -156,18 +208,64 @@ public class PinService {
     private record Unit(SqlClient client, List<PinChange> recorded) {
     }
 
-    private <T> Uni<T> command(String name, String contractId, Command<T> command) {
+    /** A command's answer, and what to keep of it for its key (the answer's body but for a disclosure). */
+    private record Decided(Answer answer, String kept) {
+    }
+
+    private static Decided kept(Answer answer) {
+        return new Decided(answer, answer == null ? null : answer.body());
+    }
+
+    private static void logDecided(Answer answer, Runnable log) {
+        if (!answer.replayed() && !answer.problem()) {
+            log.run();
+        }
+    }
+
+    /**
+     * The command in one transaction. With an Idempotency-Key, the answer kept for it is looked up once
+     * the stream is locked (a retry of a request still in flight waits there for it, then sees its answer):
+     * a kept answer is given again and nothing written; otherwise the command's answer, or its final
+     * refusal, is kept in the transaction that decided it. Without a key, a refusal fails the command.
+     */
+    private Uni<Answer> command(String name, String contractId, Optional<IdempotentRequest> idempotency,
+                                Function<StoredAnswer, Answer> replay, Command<Decided> command) {
         long started = System.nanoTime();
         List<PinChange> recorded = new ArrayList<>();
         return transactions.inTransaction(client -> {
             recorded.clear(); // a retried attempt records anew
             Unit tx = new Unit(client, recorded);
             Instant now = clock.instant();
-            return lifted(tx, contractId, now).chain(pin -> command.run(tx, pin, now));
-        }).invoke(() -> {
-            metrics.committed(recorded);
-            metrics.commandTook(name, Duration.ofNanos(System.nanoTime() - started));
+            if (idempotency.isEmpty()) {
+                return current(client, contractId).chain(pin -> decide(tx, pin, now, command)).map(Decided::answer);
+            }
+            IdempotentRequest request = idempotency.get();
+            return Uni.combine().all().unis(current(client, contractId), idempotencyStore.find(client, request.key()))
+                    .asTuple().chain(found -> found.getItem2().isPresent()
+                            ? Uni.createFrom().item(() -> replayed(request, found.getItem2().get(), replay))
+                            : decide(tx, found.getItem1(), now, command)
+                                    .onFailure(f -> f instanceof PinRefused refused && !refused.retryable())
+                                    .recoverWithItem(refusal -> kept(answers.refused((PinRefused) refusal)))
+                                    .call(decided -> idempotencyStore.keep(client,
+                                            new NewAnswer(request, decided.answer().status(), decided.kept()), now))
+                                    .map(Decided::answer));
+        }).invoke(answer -> {
+            if (!answer.replayed()) {
+                metrics.committed(recorded);
+                metrics.commandTook(name, Duration.ofNanos(System.nanoTime() - started));
+            }
         });
+    }
+
+    private static Answer replayed(IdempotentRequest request, StoredAnswer earlier, Function<StoredAnswer, Answer> replay) {
+        if (!request.sameRequestAs(earlier)) {
+            throw IdempotencyHeader.reused();
+        }
+        return replay.apply(earlier);
+    }
+
+    private <T> Uni<T> decide(Unit tx, Pin current, Instant now, Command<T> command) {
+        return record(tx, current, current.liftIfDue(policy, now), now).chain(lifted -> command.run(tx, lifted, now));
     }
 
     /** The current PIN, with a lock that is over at {@code now} recorded as lifted first. */

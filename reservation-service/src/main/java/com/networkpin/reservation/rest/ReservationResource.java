@@ -1,13 +1,16 @@
 package com.networkpin.reservation.rest;
 
+import com.networkpin.eventstore.idempotency.IdempotentRequest;
 import com.networkpin.reservation.domain.BookVisit;
 import com.networkpin.reservation.domain.ReservationNumbers;
 import com.networkpin.reservation.service.ReservationNotFound;
+import com.networkpin.reservation.service.BookingOutcome;
 import com.networkpin.reservation.service.BookingService;
 import com.networkpin.reservation.service.ReservationViews;
 import com.networkpin.reservation.service.VisitService;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
+import com.networkpin.support.idempotency.IdempotencyHeader;
 import com.networkpin.support.security.Access;
 import com.networkpin.support.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -22,8 +25,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -87,7 +93,7 @@ public class ReservationResource {
         BookVisit command = new BookVisit(request.contractId(), request.shopId(), request.start().toInstant(),
                 request.purpose(), caller.worksAt(request.shopId()));
         return bookings.book(idempotencyKey, command).map(outcome -> outcome.replayed()
-                ? Response.ok(outcome.reservation()).build()
+                ? answer(outcome)
                 : Response.created(URI.create("/reservations/" + outcome.reservation().reservationNumber()))
                         .entity(outcome.reservation()).build());
     }
@@ -106,14 +112,16 @@ public class ReservationResource {
     @POST
     @Path("/{number}/cancel")
     @Operation(operationId = "cancelReservation", summary = "Cancel a booking and free its slot")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "403", description = NOT_YOURS)
     @APIResponse(responseCode = "404", description = "No such reservation")
     @APIResponse(responseCode = "409", description = "Not a booking that can be cancelled (any more)")
     @APIResponse(responseCode = "422", description = "The visit has already begun")
-    public Uni<ReservationView> cancel(@RestPath String number) {
+    public Uni<Response> cancel(@RestPath String number, @RestHeader(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey) {
         Caller caller = Caller.of(access);
-        return bookings.cancel(known(number), caller::requireContractOrShop);
+        var idempotency = keyed(idempotencyKey, "cancel", number);
+        return bookings.cancel(known(number), caller::requireContractOrShop, idempotency).map(ReservationResource::answer);
     }
 
     @POST
@@ -121,15 +129,20 @@ public class ReservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rescheduleReservation", summary = "Move a booking to another slot of the same shop",
             description = "Takes the new slot and frees the old one in one transaction; a refusal changes nothing.")
-    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "200", description = "Moved", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "403", description = NOT_YOURS)
     @APIResponse(responseCode = "404", description = "No such reservation")
     @APIResponse(responseCode = "409", description = "New slot full, or not a booking that can be moved")
     @APIResponse(responseCode = "422", description = "New slot past, off the 15-minute grid, too far ahead,"
             + " outside opening hours, on a closed day, or the same slot")
-    public Uni<ReservationView> reschedule(@RestPath String number, @NotNull @Valid RescheduleRequest request) {
+    public Uni<Response> reschedule(@RestPath String number, @RestHeader(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
+                                    @NotNull @Valid RescheduleRequest request) {
         Caller caller = Caller.of(access);
-        return bookings.reschedule(known(number), request.start().toInstant(), caller::requireContractOrShop);
+        Instant start = request.start().toInstant();
+        var idempotency = keyed(idempotencyKey, "reschedule", number, start.toString());
+        return bookings.reschedule(known(number), start, caller::requireContractOrShop, idempotency)
+                .map(ReservationResource::answer);
     }
 
     @POST
@@ -141,16 +154,29 @@ public class ReservationResource {
                     + " MENTAL_DISABILITY_CERTIFICATE, INTELLECTUAL_DISABILITY_CERTIFICATE. Only on the day of the"
                     + " visit (Japan date). Publishes IdentityVerified, naming the staff member by the token's"
                     + " subject, which lets the pin-service grant the reset.")
-    @APIResponse(responseCode = "200", description = "Checked in")
+    @APIResponse(responseCode = "200", description = "Checked in", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "403", description = "Not staff of the reservation's shop")
     @APIResponse(responseCode = "404", description = "No such reservation")
     @APIResponse(responseCode = "409", description = "Not a booking, not the day of the visit"
             + " (check-in-not-today), or the visit was missed (check-in-closed)")
     @APIResponse(responseCode = "422", description = "Document not accepted; the answer lists what is")
-    public Uni<ReservationView> checkIn(@RestPath String number, @NotNull @Valid CheckInRequest request) {
+    public Uni<Response> checkIn(@RestPath String number, @RestHeader(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
+                                 @NotNull @Valid CheckInRequest request) {
         Caller caller = Caller.of(access);
+        var idempotency = keyed(idempotencyKey, "check-in", number, request.idDocument(), String.valueOf(request.original()));
         return visits.checkIn(known(number), request.idDocument(), request.original(), caller.subject(),
-                caller::requireStaffOf);
+                caller::requireStaffOf, idempotency).map(ReservationResource::answer);
+    }
+
+    /** The request's Idempotency-Key in the caller's scope, if it sent one; a malformed one is a 400. */
+    private Optional<IdempotentRequest> keyed(String header, String operation, String... parts) {
+        return IdempotencyHeader.parse(header).map(key -> IdempotentRequest.of(access.caller(), operation, key, parts));
+    }
+
+    private static Response answer(BookingOutcome outcome) {
+        Response.ResponseBuilder ok = Response.ok(outcome.reservation());
+        return (outcome.replayed() ? ok.header(IdempotencyHeader.REPLAYED, "true") : ok).build();
     }
 
     /** Numbers outside the alphabet cannot exist: answer 404 without asking the database. */

@@ -3,6 +3,7 @@ package com.networkpin.reservation.service;
 import com.networkpin.events.ReservationBooked;
 import com.networkpin.events.ReservationEvent;
 import com.networkpin.eventstore.Transactions;
+import com.networkpin.eventstore.idempotency.IdempotentRequest;
 import com.networkpin.reservation.domain.BookVisit;
 import com.networkpin.reservation.domain.BookingPolicy;
 import com.networkpin.reservation.domain.Refusal;
@@ -25,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -54,12 +56,13 @@ public class BookingService {
     private final BookingPolicy policy;
     private final Clock clock;
     private final ReservationMetrics metrics;
+    private final ChangeAnswers changeAnswers;
 
     public BookingService(Pool pool, Transactions transactions, BookingLookStore looks,
                           ReservationStreams streams, ReservationProjection projection,
                           SlotUsageStore slots, ReservationChanges changes, ReservationViews views,
                           BookingAnswers answers, ReservationNumbers numbers, BookingPolicy policy, Clock clock,
-                          ReservationMetrics metrics) {
+                          ReservationMetrics metrics, ChangeAnswers changeAnswers) {
         this.pool = pool;
         this.transactions = transactions;
         this.looks = looks;
@@ -73,6 +76,7 @@ public class BookingService {
         this.policy = policy;
         this.clock = clock;
         this.metrics = metrics;
+        this.changeAnswers = changeAnswers;
     }
 
     /** Books a visit once per Idempotency-Key; the same key again answers the first booking. */
@@ -143,26 +147,32 @@ public class BookingService {
                         .invoke(BookingService::requireFreeCounter));
     }
 
-    /** Cancels a booking, once {@code access} let the caller change it, and frees its counter. */
-    public Uni<ReservationView> cancel(String number, Consumer<Reservation> access) {
+    /**
+     * Cancels a booking, once {@code access} let the caller change it, and frees its counter; once per
+     * Idempotency-Key (see {@link ChangeAnswers}).
+     */
+    public Uni<BookingOutcome> cancel(String number, Consumer<Reservation> access,
+                                      Optional<IdempotentRequest> idempotency) {
         return transactions.inTransaction(tx -> {
             Instant now = clock.instant();
-            return changes.lockAndLoad(tx, number, access).chain(locked -> {
-                Reservation reservation = locked.reservation();
-                ReservationEvent cancelled = reservation.cancel(now);
-                return slots.release(tx, reservation.shopId(), reservation.start())
-                        .chain(() -> changes.recordAndView(tx, locked, cancelled, now));
-            });
+            return changes.lockAndLoad(tx, number, access).chain(locked -> changeAnswers.once(tx, idempotency, now,
+                    () -> {
+                        Reservation reservation = locked.reservation();
+                        ReservationEvent cancelled = reservation.cancel(now);
+                        return slots.release(tx, reservation.shopId(), reservation.start())
+                                .chain(() -> changes.recordAndView(tx, locked, cancelled, now));
+                    }));
         });
     }
 
-    /** Takes a counter of the new slot and frees the old one; a full new slot changes nothing. */
-    public Uni<ReservationView> reschedule(String number, Instant newStart, Consumer<Reservation> access) {
+    /** Takes a counter of the new slot and frees the old one; a full new slot changes nothing. Once per key. */
+    public Uni<BookingOutcome> reschedule(String number, Instant newStart, Consumer<Reservation> access,
+                                          Optional<IdempotentRequest> idempotency) {
         return transactions.inTransaction(tx -> {
             Instant now = clock.instant();
-            return changes.lockAndLoad(tx, number, access).chain(locked -> views
-                    .shop(tx, locked.reservation().shopId(), ShopNotFound::new)
-                    .chain(shop -> moveToSlot(tx, locked, shop, newStart, now)));
+            return changes.lockAndLoad(tx, number, access).chain(locked -> changeAnswers.once(tx, idempotency, now,
+                    () -> views.shop(tx, locked.reservation().shopId(), ShopNotFound::new)
+                            .chain(shop -> moveToSlot(tx, locked, shop, newStart, now))));
         });
     }
 

@@ -1,6 +1,7 @@
 package com.networkpin.reservation.service;
 
 import com.networkpin.eventstore.Transactions;
+import com.networkpin.eventstore.idempotency.IdempotentRequest;
 import com.networkpin.reservation.domain.BookingPolicy;
 import com.networkpin.reservation.domain.Reservation;
 import com.networkpin.reservation.domain.Slots;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -29,9 +31,11 @@ public class VisitService {
     private final BookingPolicy policy;
     private final Clock clock;
     private final ReservationMetrics metrics;
+    private final ChangeAnswers changeAnswers;
 
     public VisitService(Transactions transactions, Pool pool, ReservationProjection projection,
-                        ReservationChanges changes, BookingPolicy policy, Clock clock, ReservationMetrics metrics) {
+                        ReservationChanges changes, BookingPolicy policy, Clock clock, ReservationMetrics metrics,
+                        ChangeAnswers changeAnswers) {
         this.transactions = transactions;
         this.pool = pool;
         this.projection = projection;
@@ -39,16 +43,22 @@ public class VisitService {
         this.policy = policy;
         this.clock = clock;
         this.metrics = metrics;
+        this.changeAnswers = changeAnswers;
     }
 
-    /** The shop's identity check; success is what lets the pin-service grant a reset. */
-    public Uni<ReservationView> checkIn(String number, String document, boolean original, String staffId,
-                                        Consumer<Reservation> access) {
+    /** The shop's identity check; success is what lets the pin-service grant a reset. Once per Idempotency-Key. */
+    public Uni<BookingOutcome> checkIn(String number, String document, boolean original, String staffId,
+                                       Consumer<Reservation> access, Optional<IdempotentRequest> idempotency) {
         return transactions.inTransaction(tx -> {
             Instant now = clock.instant();
-            return changes.lockAndLoad(tx, number, access).chain(locked -> changes.recordAndView(tx, locked,
-                    locked.reservation().checkIn(document, original, staffId, now, policy), now));
-        }).invoke(() -> metrics.checkedIn(document));
+            return changes.lockAndLoad(tx, number, access).chain(locked -> changeAnswers.once(tx, idempotency, now,
+                    () -> changes.recordAndView(tx, locked,
+                            locked.reservation().checkIn(document, original, staffId, now, policy), now)));
+        }).invoke(outcome -> {
+            if (!outcome.replayed()) {
+                metrics.checkedIn(document);
+            }
+        });
     }
 
     /**

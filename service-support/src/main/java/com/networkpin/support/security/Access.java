@@ -46,6 +46,15 @@ public class Access {
         return claim("azp").orElseGet(() -> Optional.ofNullable(subject()).orElse(""));
     }
 
+    /**
+     * Who is calling, as a scope for what it sends (e.g. its Idempotency-Keys): the token's client
+     * ({@code azp}) and subject together, so that two gateways, or two agents signed in through the
+     * same console, never share a scope.
+     */
+    public String caller() {
+        return claim("azp").orElse("") + " " + Optional.ofNullable(subject()).orElse("");
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }
