@@ -65,7 +65,7 @@ final class OpenLoopVerifications {
     }
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final String url;
     private final Supplier<String> bearer;
