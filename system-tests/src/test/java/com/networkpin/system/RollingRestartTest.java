@@ -1,0 +1,199 @@
+package com.networkpin.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networkpin.launcher.ServiceFleet;
+import com.networkpin.launcher.ServiceProcess;
+import com.networkpin.launcher.StackService;
+import com.networkpin.testinfra.FreePort;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * F13: two pin-service replicas on one database behind HAProxy, health-checked on their readiness,
+ * under open-loop verifications through it (each entry with its own Idempotency-Key, sent again
+ * with the same key after a 503, a broken connection or a time-out). Each replica in turn is stopped
+ * with SIGTERM, started again and waited for until HAProxy sends it requests. No entry fails after
+ * its retries, every one has a final answer, and every contract's history holds exactly one
+ * AttemptFailed per wrong entry and one AttemptSucceeded per right one.
+ */
+@ExtendWith(RunningSystem.class)
+class RollingRestartTest {
+
+    private static final int CONTRACTS = 1_000;
+    /** Verifications per second: well under one replica's capacity on a busy 2-core machine (-Df13.perSecond=…). */
+    private static final double PER_SECOND = Double.parseDouble(System.getProperty("f13.perSecond", "100"));
+    private static final Duration BEFORE = Duration.ofSeconds(5);
+    private static final Duration AFTER = Duration.ofSeconds(5);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration UP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Path LOGS = Path.of("target/service-logs");
+
+    private ServiceProcess replicaB;
+
+    @Test
+    void aRollingRestartUnderLoadFailsLosesAndCountsTwiceNothing() throws Exception {
+        Haproxy.assumeInstalled();
+        ServiceFleet fleet = RunningSystem.fleet();
+        ServiceProcess replicaA = fleet.process(StackService.PIN_SERVICE);
+        int portB = FreePort.find();
+        Supplier<ServiceProcess> startB = () -> replicaB = fleet.startAnother(StackService.PIN_SERVICE, portB,
+                LOGS.resolve("pin-service-replica-b.log"));
+        startB.get().awaitReady(READY_TIMEOUT);
+        try (Haproxy haproxy = Haproxy.start(Map.of("a", replicaA.url(), "b", replicaB.url()),
+                Path.of("target/haproxy"))) {
+            PinApi pin = new PinApi(haproxy.url());
+            List<String> contracts = setPins(pin, "F13-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+            OpenLoopVerifications load = new OpenLoopVerifications(haproxy.url(),
+                    RunningSystem.actors().channel()::bearer, contracts, PER_SECOND);
+            FaultFigures figures = new FaultFigures("F13 rolling restart (SIGTERM) of two pin-service replicas"
+                    + " behind HAProxy, " + (int) PER_SECOND + " verifications/s over " + CONTRACTS + " contracts");
+            Map<String, Integer> answeredDuring = new LinkedHashMap<>();
+            load.start();
+            try {
+                Thread.sleep(BEFORE.toMillis());
+                answeredDuring.put("a", restart(haproxy, load, figures, "a", replicaA, () -> {
+                    fleet.start(StackService.PIN_SERVICE);
+                    return replicaA;
+                }));
+                answeredDuring.put("b", restart(haproxy, load, figures, "b", replicaB, startB));
+                Thread.sleep(AFTER.toMillis());
+            } finally {
+                load.stop(FINISH_TIMEOUT);
+            }
+            check(pin, load, figures, answeredDuring);
+        } finally {
+            replicaB.stop();
+        }
+    }
+
+    /**
+     * SIGTERM to one replica, then (once it has exited) the same replica started again, until HAProxy
+     * sends it requests again; returns how many entries were answered meanwhile.
+     */
+    private static int restart(Haproxy haproxy, OpenLoopVerifications load, FaultFigures figures, String name,
+                               ServiceProcess running, Supplier<ServiceProcess> start) {
+        int answeredBefore = load.answered();
+        long stopping = System.nanoTime();
+        running.stop();
+        long stopped = System.nanoTime();
+        ServiceProcess started = start.get();
+        Duration ready = started.awaitReady(READY_TIMEOUT);
+        haproxy.awaitUp(List.of(name), UP_TIMEOUT);
+        figures.put(name + "StopMs", (stopped - stopping) / 1_000_000)
+                .put(name + "ReadyMs", ready.toMillis())
+                .put(name + "BackInHaproxyMs", (System.nanoTime() - stopped) / 1_000_000);
+        return load.answered() - answeredBefore;
+    }
+
+    private static void check(PinApi pin, OpenLoopVerifications load, FaultFigures figures,
+                              Map<String, Integer> answeredDuring) throws Exception {
+        List<OpenLoopVerifications.Entry> entries = load.all();
+        long lost = entries.stream().filter(entry -> !entry.finished()).count();
+        List<String> failures = entries.stream().filter(entry -> entry.failure != null)
+                .map(entry -> entry.contractId + " " + entry.key + ": " + entry.failure).toList();
+        Map<String, Long> outcomes = new TreeMap<>(entries.stream().filter(OpenLoopVerifications.Entry::answered)
+                .collect(Collectors.groupingBy(entry -> entry.outcome,
+                        Collectors.counting())));
+
+        Map<String, Map<String, Long>> recorded = histories(pin, load.entries().keySet());
+        Map<String, String> mismatches = new TreeMap<>();
+        long doubleCounts = 0;
+        long missing = 0;
+        for (Map.Entry<String, List<OpenLoopVerifications.Entry>> contract : load.entries().entrySet()) {
+            long wrong = contract.getValue().stream().filter(entry -> !entry.right).count();
+            long right = contract.getValue().size() - wrong;
+            Map<String, Long> events = recorded.get(contract.getKey());
+            long failed = events.getOrDefault("AttemptFailed", 0L);
+            long succeeded = events.getOrDefault("AttemptSucceeded", 0L);
+            doubleCounts += Math.max(0, failed - wrong) + Math.max(0, succeeded - right);
+            missing += Math.max(0, wrong - failed) + Math.max(0, right - succeeded);
+            Map<String, Long> expected = new TreeMap<>(Map.of("PinSet", 1L));
+            if (wrong > 0) {
+                expected.put("AttemptFailed", wrong);
+            }
+            if (right > 0) {
+                expected.put("AttemptSucceeded", right);
+            }
+            if (!expected.equals(events)) {
+                mismatches.put(contract.getKey(), "made " + expected + ", recorded " + events);
+            }
+        }
+
+        figures.put("requests", load.requests()).put("entries", entries.size()).put("retries", load.retries())
+                .put("503s", load.unavailable()).put("brokenOrTimedOut", load.brokenOrTimedOut())
+                .put("finalFailures", failures.size()).put("lost", lost).put("doubleCounts", doubleCounts)
+                .put("missing", missing).put("contractsMismatched", mismatches.size())
+                .put("answeredDuringRestart", answeredDuring).put("outcomes", outcomes)
+                .put("starvedTicks", load.starved())
+                .print();
+        mismatches.entrySet().stream().limit(5).forEach(mismatch ->
+                System.out.println("[fault] F13 mismatch " + mismatch.getKey() + ": " + mismatch.getValue()));
+        failures.stream().limit(5).forEach(failure -> System.out.println("[fault] F13 failure " + failure));
+
+        answeredDuring.forEach((replica, answered) ->
+                assertTrue(answered > 0, "entries were answered while replica " + replica + " restarted"));
+        assertEquals(0, lost, "entries without a final answer");
+        assertEquals(List.of(), failures.stream().limit(20).toList(), "entries failed after their retries");
+        assertEquals(0, doubleCounts, "attempts recorded twice");
+        assertEquals(Map.of(), mismatches, "each contract's history = the entries its clients made");
+    }
+
+    /** Each contract's recorded event types, counted; a few contracts at a time. */
+    private static Map<String, Map<String, Long>> histories(PinApi pin, Iterable<String> contracts)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Map<String, Future<Map<String, Long>>> pending = new TreeMap<>();
+            for (String contract : contracts) {
+                pending.put(contract, pool.submit(() -> new TreeMap<>(pin.history(contract).stream()
+                        .collect(Collectors.groupingBy(PinApi.HistoryEntry::type,
+                                Collectors.counting())))));
+            }
+            Map<String, Map<String, Long>> histories = new TreeMap<>();
+            for (Map.Entry<String, Future<Map<String, Long>>> contract : pending.entrySet()) {
+                histories.put(contract.getKey(), contract.getValue().get());
+            }
+            return histories;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sets the right PIN on fresh contracts, a few at a time. */
+    private static List<String> setPins(PinApi pin, String prefix) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> set = new ArrayList<>();
+            for (int i = 0; i < CONTRACTS; i++) {
+                String contract = prefix + "-" + i;
+                set.add(pool.submit(() -> {
+                    PinApi.expect(pin.setPin(contract), 201);
+                    return contract;
+                }));
+            }
+            List<String> contracts = new ArrayList<>();
+            for (Future<String> future : set) {
+                contracts.add(future.get());
+            }
+            return contracts;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
