@@ -77,10 +77,11 @@ class GeneratedClientsStoryTest {
 
     private OffsetDateTime lockAfterThreeWrongEntries() throws Exception {
         PinApi contracting = new PinApi(GeneratedClients.pinService(actors.contracting()));
-        assertEquals(PinStatus.ACTIVE, contracting.setPin(contract, new SetPin().pin(DemoStory.FIRST_PIN)).getStatus());
-        assertEquals(List.of(Outcome.MISMATCH, Outcome.MISMATCH, Outcome.LOCKED), List.of(
-                verify(DemoStory.WRONG_PIN).getOutcome(), verify(DemoStory.WRONG_PIN).getOutcome(),
-                verify(DemoStory.WRONG_PIN).getOutcome()));
+        assertEquals(PinStatus.ACTIVE, contracting.setPin(contract, new SetPin().pin(DemoStory.FIRST_PIN),
+                newKey()).getStatus());
+        assertEquals(Outcome.MISMATCH, wrongEntryRetried().getOutcome());
+        assertEquals(List.of(Outcome.MISMATCH, Outcome.LOCKED), List.of(
+                verify(DemoStory.WRONG_PIN).getOutcome(), verify(DemoStory.WRONG_PIN).getOutcome()));
         Verification whileLocked = verify(DemoStory.FIRST_PIN);
         assertEquals(Outcome.LOCKED, whileLocked.getOutcome(), "even the right PIN while locked");
         var status = new PinApi(GeneratedClients.pinService(actors.chatbot())).getPinStatus(contract);
@@ -99,7 +100,7 @@ class GeneratedClientsStoryTest {
         PinApi agent = new PinApi(GeneratedClients.pinService(actors.supportAgent()));
         Disclose request = new Disclose().identityCheckRef("IDC-" + contract);
         try {
-            Disclosed disclosed = agent.disclosePin(contract, request);
+            Disclosed disclosed = agent.disclosePin(contract, request, newKey());
             assertEquals(DemoStory.FIRST_PIN, disclosed.getPin());
             return true;
         } catch (com.networkpin.client.pin.ApiException closed) {
@@ -149,13 +150,14 @@ class GeneratedClientsStoryTest {
 
         Actor staff = actors.shopStaff(DemoStory.DEMO_SHOP);
         ReservationView checkedIn = new ReservationsApi(GeneratedClients.reservationService(staff))
-                .checkIn(number, new CheckInRequest().idDocument("DRIVING_LICENCE").original(true));
+                .checkIn(number, new CheckInRequest().idDocument("DRIVING_LICENCE").original(true), newKey());
         assertEquals(ReservationStatus.CHECKED_IN, checkedIn.getStatus());
 
         // The reset grant arrives from Kafka: until then the terminal's reset is refused (and retried).
         PinApi terminal = new PinApi(GeneratedClients.pinService(staff));
+        String resetKey = newKey(); // "grant not received yet" is no final answer: retried with the same key
         assertEquals(PinStatus.ACTIVE, await("the shop terminal's reset", () -> terminal.resetPin(contract,
-                new Reset().reservationNumber(number).newPin(DemoStory.NEW_PIN)), s -> true).getStatus());
+                new Reset().reservationNumber(number).newPin(DemoStory.NEW_PIN), resetKey), s -> true).getStatus());
         assertEquals(Outcome.VERIFIED, verify(DemoStory.NEW_PIN).getOutcome());
         assertEquals(ReservationStatus.COMPLETED, await("the visit is completed", () -> customer.getReservation(number),
                 r -> r.getStatus() == ReservationStatus.COMPLETED).getStatus());
@@ -169,14 +171,30 @@ class GeneratedClientsStoryTest {
         assertTrue(forbidden.contentType().startsWith(PROBLEM_JSON), forbidden.contentType() + " " + forbidden.body());
         PinApi anonymous = new PinApi(GeneratedClients.pinService(Actor.ANONYMOUS));
         GeneratedClients.Refusal unauthenticated = refusal(() -> anonymous.disclosePin(contract,
-                new Disclose().identityCheckRef("none")));
+                new Disclose().identityCheckRef("none"), newKey()));
         assertEquals(401, unauthenticated.status());
         assertEquals(Outcome.VERIFIED, verify(DemoStory.NEW_PIN).getOutcome(), "the holder's PIN is unchanged");
     }
 
     private Verification verify(String pin) throws Exception {
-        Verification verification = channel.verifyPin(contract, new Verify().pin(pin).channel(Channel.MY_DOCOMO));
+        Verification verification = channel.verifyPin(contract, new Verify().pin(pin).channel(Channel.MY_DOCOMO), newKey());
         assertNotNull(verification.getOutcome());
         return verification;
+    }
+
+    /** A wrong entry the gateway sends again with its key: the first answer comes back, marked, counted once. */
+    private Verification wrongEntryRetried() throws Exception {
+        Verify wrong = new Verify().pin(DemoStory.WRONG_PIN).channel(Channel.MY_DOCOMO);
+        String key = newKey();
+        var first = channel.verifyPinWithHttpInfo(contract, wrong, key);
+        var retried = channel.verifyPinWithHttpInfo(contract, wrong, key);
+        assertEquals(first.getData(), retried.getData());
+        assertEquals(2, retried.getData().getRemainingAttempts());
+        assertEquals(List.of("true"), retried.getHeaders().get("idempotency-replayed"), retried.getHeaders().toString());
+        return retried.getData();
+    }
+
+    private static String newKey() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -39,6 +39,16 @@ class HmacAesPinSecretsTest {
     }
 
     @Test
+    void givenTwoRequests_whenDigested_thenTheSameRequestGivesTheSameDigestAndNoPinShows() {
+        String digest = secrets.requestDigest("C-1;4827;");
+
+        assertEquals(digest, secrets.requestDigest("C-1;4827;"));
+        assertFalse(digest.equals(secrets.requestDigest("C-1;4828;")));
+        assertEquals(64, digest.length());
+        assertFalse(digest.contains("4827"));
+    }
+
+    @Test
     void givenASealedPin_whenOpenedForAnotherContract_thenItFails() {
         Credential credential = secrets.protect("C-1", PIN);
 
