@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Debian's HAProxy ({@code apt-get install haproxy}; .ci/run installs it) in front of replicas of one
  * service, as a load balancer in production would stand: round robin over the replicas, each
- * health-checked on its readiness ({@code /q/health/ready}) every 500 ms (an answer may take 2 s on a
- * busy machine), out after 2 failed checks and back after 2 good ones. A request whose connection to a replica fails (refused, or closed before any
+ * health-checked on its readiness ({@code /q/health/ready}) every 500 ms (an answer may take seconds on
+ * a busy machine), out after 3 failed checks and back after 2 good ones. A request whose connection to a replica fails (refused, or closed before any
  * answer) is sent again, to another replica. Its configuration is written to a file under
  * {@code target}; its own statistics page says which replicas it sees UP.
  */
@@ -94,8 +94,8 @@ final class Haproxy implements AutoCloseable {
                   balance roundrobin
                   option httpchk GET /q/health/ready
                   http-check expect status 200
-                  timeout check 2s
-                  default-server inter 500ms fall 2 rise 2
+                  timeout check 5s
+                  default-server inter 500ms fall 3 rise 2
                 %s""".formatted(statsPort, port, servers);
     }
 

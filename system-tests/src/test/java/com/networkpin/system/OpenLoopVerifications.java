@@ -46,6 +46,7 @@ final class OpenLoopVerifications {
         final String contractId;
         final String key = UUID.randomUUID().toString();
         final boolean right;
+        final String body; // the same bytes on every attempt
         final AtomicInteger attempts = new AtomicInteger();
         volatile String outcome;   // the final answer's outcome (200)
         volatile String failure;   // why the entry failed for good
@@ -53,6 +54,7 @@ final class OpenLoopVerifications {
         Entry(String contractId, boolean right) {
             this.contractId = contractId;
             this.right = right;
+            this.body = "{\"pin\":\"" + (right ? PinApi.RIGHT_PIN : PinApi.WRONG_PIN) + "\",\"channel\":\"MY_DOCOMO\"}";
         }
 
         boolean answered() {
@@ -181,10 +183,9 @@ final class OpenLoopVerifications {
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + bearer.get())
                     .header("Idempotency-Key", entry.key)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                            "pin", entry.right ? PinApi.RIGHT_PIN : PinApi.WRONG_PIN, "channel", "MY_DOCOMO"))))
+                    .POST(HttpRequest.BodyPublishers.ofString(entry.body))
                     .build();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) { // no token
             finish(entry, null, "not sent: " + e);
             return;
         }

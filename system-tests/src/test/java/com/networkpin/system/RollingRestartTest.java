@@ -58,7 +58,8 @@ class RollingRestartTest {
         try (Haproxy haproxy = Haproxy.start(Map.of("a", replicaA.url(), "b", replicaB.url()),
                 Path.of("target/haproxy"))) {
             PinApi pin = new PinApi(haproxy.url());
-            List<String> contracts = setPins(pin, "F13-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+            List<String> contracts = setPins(new PinApi(replicaA.url()),
+                    "F13-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
             OpenLoopVerifications load = new OpenLoopVerifications(haproxy.url(),
                     RunningSystem.actors().channel()::bearer, contracts, PER_SECOND);
             FaultFigures figures = new FaultFigures("F13 rolling restart (SIGTERM) of two pin-service replicas"
@@ -175,7 +176,7 @@ class RollingRestartTest {
         }
     }
 
-    /** Sets the right PIN on fresh contracts, a few at a time. */
+    /** Sets the right PIN on fresh contracts, a few at a time (on one replica: the setting is not under test). */
     private static List<String> setPins(PinApi pin, String prefix) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
