@@ -1,13 +1,14 @@
-package com.networkpin.testinfra;
+package com.networkpin.localinfra;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The PostgreSQL server and Kafka broker shared by every test of a JVM: started once, on first
- * use, and stopped at JVM exit by the servers' own shutdown hooks.
+ * The PostgreSQL server and Kafka broker shared by every test of a JVM (and by the benchmark): started
+ * once, on first use, and stopped at JVM exit by the servers' own shutdown hooks.
  *
  * <p>System properties: {@value InfraMode#PROPERTY} = embedded|docker|auto (default auto);
  * {@value #DATA_DIRECTORY} = a directory to keep the embedded servers' data in between runs
@@ -43,7 +44,7 @@ public final class Infrastructure {
 
     public static synchronized Infrastructure get() {
         if (instance == null) {
-            instance = create(InfraMode.fromSystemProperty());
+            instance = create();
         }
         return instance;
     }
@@ -113,12 +114,13 @@ public final class Infrastructure {
         return startupTimes;
     }
 
-    private static Infrastructure create(InfraMode mode) {
+    private static Infrastructure create() {
         int partitions = Integer.getInteger(PARTITIONS, 3);
-        if (mode == InfraMode.DOCKER) {
+        Optional<DockerPostgres> docker = DockerPostgres.onClassPath();
+        if (InfraMode.fromSystemProperty(docker) == InfraMode.DOCKER) {
             // Kafka stays the child-JVM broker: it is configured with the authentication and ACLs
             // of identity/kafka-access.tsv, which a stock container image does not start with.
-            return new Infrastructure(new ContainerPostgresServer(), EmbeddedKafkaServer.temporary(partitions));
+            return new Infrastructure(docker.orElseThrow().create(), EmbeddedKafkaServer.temporary(partitions));
         }
         String dataDirectory = System.getProperty(DATA_DIRECTORY);
         if (dataDirectory == null) {

@@ -1,4 +1,4 @@
-package com.networkpin.testinfra;
+package com.networkpin.localinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

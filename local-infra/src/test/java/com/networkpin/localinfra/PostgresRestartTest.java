@@ -1,4 +1,4 @@
-package com.networkpin.testinfra;
+package com.networkpin.localinfra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package com.networkpin.testinfra;
+package com.networkpin.localinfra;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class KafkaAccess {
     public static final String AUDIT = "audit";
     public static final ScramMechanism MECHANISM = ScramMechanism.SCRAM_SHA_512;
 
-    private static final String TABLE = "com/networkpin/testinfra/kafka/kafka-access.tsv";
+    private static final String TABLE = "com/networkpin/localinfra/kafka/kafka-access.tsv";
     private static final int ITERATIONS = 4096;
     private static final long TIMEOUT_SECONDS = 30;
 

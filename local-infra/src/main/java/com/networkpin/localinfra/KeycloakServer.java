@@ -1,4 +1,4 @@
-package com.networkpin.testinfra;
+package com.networkpin.localinfra;
 
 import java.io.File;
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class KeycloakServer {
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "dev-admin-password";
 
-    private static final String RESOURCES = "com/networkpin/testinfra/keycloak/";
+    private static final String RESOURCES = "com/networkpin/localinfra/keycloak/";
     private static final String REALM_FILE = "network-pin-realm.json";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     private static final long GRACEFUL_STOP_SECONDS = 20;

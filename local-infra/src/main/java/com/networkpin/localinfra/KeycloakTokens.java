@@ -1,4 +1,4 @@
-package com.networkpin.testinfra;
+package com.networkpin.localinfra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
