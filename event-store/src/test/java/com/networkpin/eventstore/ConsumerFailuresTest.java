@@ -9,6 +9,7 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.Locked;
 import com.networkpin.events.Topics;
+import com.networkpin.eventstore.outbox.OutboxMessage;
 import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.events.Topics;
+import com.networkpin.eventstore.outbox.ParkedOutbox;
+import com.networkpin.eventstore.outbox.ParkedRow;
 import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.localinfra.KafkaAccess;
 import com.networkpin.localinfra.KafkaServer;

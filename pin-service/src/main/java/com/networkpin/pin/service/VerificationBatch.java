@@ -1,8 +1,8 @@
 package com.networkpin.pin.service;
 
-import com.networkpin.eventstore.EventStore;
-import com.networkpin.eventstore.EventStore.StreamAppend;
-import com.networkpin.eventstore.NewEvent;
+import com.networkpin.eventstore.store.EventStore.StreamAppend;
+import com.networkpin.eventstore.store.EventStore;
+import com.networkpin.eventstore.store.NewEvent;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
 import com.networkpin.pin.domain.PinPolicy;

@@ -2,7 +2,7 @@ package com.networkpin.reservation.service;
 
 import com.networkpin.events.ReservationBooked;
 import com.networkpin.events.ReservationEvent;
-import com.networkpin.eventstore.Transactions;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.reservation.domain.BookVisit;
 import com.networkpin.reservation.domain.BookingPolicy;
 import com.networkpin.reservation.domain.Refusal;
@@ -12,8 +12,8 @@ import com.networkpin.reservation.domain.ReservationNumbers;
 import com.networkpin.reservation.domain.ReservationStatus;
 import com.networkpin.reservation.domain.Shop;
 import com.networkpin.reservation.rest.ReservationView;
-import com.networkpin.reservation.store.BookingLookStore;
 import com.networkpin.reservation.store.BookingLookStore.BookingLook;
+import com.networkpin.reservation.store.BookingLookStore;
 import com.networkpin.reservation.store.ReservationProjection;
 import com.networkpin.reservation.store.ReservationRecord;
 import com.networkpin.reservation.store.ReservationStreams;

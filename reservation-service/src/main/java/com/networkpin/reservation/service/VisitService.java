@@ -1,6 +1,6 @@
 package com.networkpin.reservation.service;
 
-import com.networkpin.eventstore.Transactions;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.reservation.domain.BookingPolicy;
 import com.networkpin.reservation.domain.Reservation;
 import com.networkpin.reservation.domain.Slots;
