@@ -83,14 +83,6 @@ public interface PinConfig {
         int maxBatch();
     }
 
-    DemoClock demoClock();
-
-    interface DemoClock {
-        /** The operator endpoint that moves this service's clock: demos and tests only, never in production. */
-        @WithDefault("false")
-        boolean enabled();
-    }
-
     Secrets secrets();
 
     /** The development keys, known to everyone: only for %dev/%test, refused by the prod profile. */

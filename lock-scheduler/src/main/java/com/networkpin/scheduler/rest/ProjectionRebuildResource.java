@@ -17,11 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
 @Tag(name = "Pending locks", description = "PIN locks waiting for the next midnight in Japan")
-public class ProjectionResource {
+public class ProjectionRebuildResource {
 
     private final PendingLockRebuild rebuild;
 
-    public ProjectionResource(PendingLockRebuild rebuild) {
+    public ProjectionRebuildResource(PendingLockRebuild rebuild) {
         this.rebuild = rebuild;
     }
 

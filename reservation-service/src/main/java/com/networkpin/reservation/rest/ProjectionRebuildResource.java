@@ -17,11 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
 @Tag(name = "PIN lock states", description = "Each contract's PIN lock as seen on the PIN topic, for the booking advice")
-public class PinLockProjectionResource {
+public class ProjectionRebuildResource {
 
     private final PinLockRebuild rebuild;
 
-    public PinLockProjectionResource(PinLockRebuild rebuild) {
+    public ProjectionRebuildResource(PinLockRebuild rebuild) {
         this.rebuild = rebuild;
     }
 
