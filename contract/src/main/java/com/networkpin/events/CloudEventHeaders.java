@@ -22,7 +22,7 @@ public final class CloudEventHeaders {
     /**
      * Where the published schemas are named: each schema's absolute {@code $id} and the events'
      * {@code ce_dataschema} are this and {@code <type>.schema.json}. An identifier under a reserved
-     * domain (RFC 2606): stable, never fetched; consumers map it to {@code pin-events/schemas/}.
+     * domain (RFC 2606): stable, never fetched; consumers map it to {@code contract/schemas/}.
      */
     public static final String SCHEMA_BASE = "https://network-pin.example/schemas/";
 
