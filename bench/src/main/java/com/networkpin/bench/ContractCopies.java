@@ -8,7 +8,7 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.EventType;
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.PostgresServer;
+import com.networkpin.localinfra.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package com.networkpin.bench;
 
-import com.networkpin.testinfra.PostgresServer;
+import com.networkpin.localinfra.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

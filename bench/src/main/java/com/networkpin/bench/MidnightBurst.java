@@ -3,7 +3,7 @@ package com.networkpin.bench;
 import com.networkpin.launcher.DemoClocks;
 import com.networkpin.launcher.Http;
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.PostgresServer;
+import com.networkpin.localinfra.PostgresServer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.networkpin.bench;
 
 import com.networkpin.launcher.Actors;
-import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.localinfra.Infrastructure;
 
 /** Who the benchmark calls as: real principals with tokens of the benchmark's own Keycloak. */
 final class Principals {

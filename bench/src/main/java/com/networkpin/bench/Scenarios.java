@@ -2,7 +2,7 @@ package com.networkpin.bench;
 
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.PostgresServer;
+import com.networkpin.localinfra.PostgresServer;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.networkpin.bench;
 
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.PostgresServer;
+import com.networkpin.localinfra.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

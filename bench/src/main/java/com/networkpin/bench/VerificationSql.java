@@ -11,7 +11,7 @@ import com.networkpin.events.EventJson;
 import com.networkpin.events.EventType;
 import com.networkpin.events.PinEvent;
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.PostgresServer;
+import com.networkpin.localinfra.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,7 +3,11 @@ package com.networkpin.eventstore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.networkpin.eventstore.EventStore.StreamAppend;
+import com.networkpin.eventstore.store.ConcurrencyConflict;
+import com.networkpin.eventstore.store.EventStore.StreamAppend;
+import com.networkpin.eventstore.store.EventStore;
+import com.networkpin.eventstore.store.NewEvent;
+import com.networkpin.eventstore.store.StoredEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;

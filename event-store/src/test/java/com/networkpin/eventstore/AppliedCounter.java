@@ -2,6 +2,8 @@ package com.networkpin.eventstore;
 
 import com.networkpin.events.DomainEvent;
 import com.networkpin.events.EventEnvelope;
+import com.networkpin.eventstore.consume.EventConsumer;
+import com.networkpin.eventstore.consume.IncomingRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -3,6 +3,10 @@ package com.networkpin.eventstore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import com.networkpin.eventstore.store.ConcurrencyConflict;
+import com.networkpin.eventstore.store.EventStore;
+import com.networkpin.eventstore.store.NewEvent;
+import com.networkpin.eventstore.store.StoredEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

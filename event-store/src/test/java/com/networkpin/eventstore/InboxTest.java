@@ -8,7 +8,7 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
 import com.networkpin.events.Locked;
 import com.networkpin.events.Topics;
-import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.events.Topics;
-import com.networkpin.testinfra.Infrastructure;
-import com.networkpin.testinfra.KafkaAccess;
-import com.networkpin.testinfra.KafkaServer;
+import com.networkpin.eventstore.outbox.ParkedOutbox;
+import com.networkpin.eventstore.outbox.ParkedRow;
+import com.networkpin.localinfra.Infrastructure;
+import com.networkpin.localinfra.KafkaAccess;
+import com.networkpin.localinfra.KafkaServer;
 import com.networkpin.testinfra.RealInfrastructure;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,6 +3,8 @@ package com.networkpin.eventstore;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networkpin.eventstore.outbox.RelayLeadership;
+import com.networkpin.eventstore.outbox.RelayRound;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,7 +38,7 @@ class OutboxRelayPlanTest {
         pool.query("ANALYZE es_outbox").execute().await().atMost(TIMEOUT);
 
         String planned = pool.withTransaction(tx -> plan(tx)).await().atMost(TIMEOUT);
-        String inRound = pool.withTransaction(tx -> tx.preparedQuery(OutboxRelay.LEAD_ROUND)
+        String inRound = pool.withTransaction(tx -> tx.preparedQuery(RelayLeadership.LEAD_ROUND)
                 .execute(Tuple.of(NOT_THE_RELAYS_LOCK)).chain(() -> plan(tx))).await().atMost(TIMEOUT);
 
         assertTrue(planned.contains("Seq Scan"), "the control: a small outbox is scanned whole by default\n" + planned);
@@ -45,7 +47,7 @@ class OutboxRelayPlanTest {
     }
 
     private static Uni<String> plan(SqlClient tx) {
-        return tx.preparedQuery("EXPLAIN " + OutboxRelay.NEXT_ROWS).execute(Tuple.of(500))
+        return tx.preparedQuery("EXPLAIN " + RelayRound.NEXT_ROWS).execute(Tuple.of(500))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false)
                         .map(row -> row.getString(0)).collect(Collectors.joining("\n")));
     }

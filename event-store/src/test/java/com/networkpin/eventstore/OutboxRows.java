@@ -2,6 +2,11 @@ package com.networkpin.eventstore;
 
 import static org.awaitility.Awaitility.await;
 
+import com.networkpin.eventstore.outbox.Outbox;
+import com.networkpin.eventstore.outbox.OutboxMessage;
+import com.networkpin.eventstore.outbox.ParkedOutbox;
+import com.networkpin.eventstore.outbox.ParkedRow;
+import com.networkpin.eventstore.store.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networkpin.eventstore.store.SqlValues;
 import io.vertx.pgclient.PgException;
 import java.time.Instant;
 import java.time.ZoneOffset;

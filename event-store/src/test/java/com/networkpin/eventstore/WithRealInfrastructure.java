@@ -1,6 +1,6 @@
 package com.networkpin.eventstore;
 
-import com.networkpin.testinfra.KafkaAccess;
+import com.networkpin.localinfra.KafkaAccess;
 import com.networkpin.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

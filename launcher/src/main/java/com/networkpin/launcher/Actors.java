@@ -1,6 +1,6 @@
 package com.networkpin.launcher;
 
-import com.networkpin.testinfra.KeycloakTokens;
+import com.networkpin.localinfra.KeycloakTokens;
 
 /** The story's principals, each with real tokens of the network-pin realm (identity/network-pin-realm.json). */
 public final class Actors {

@@ -1,8 +1,8 @@
 package com.networkpin.launcher;
 
-import com.networkpin.testinfra.KafkaAccess;
-import com.networkpin.testinfra.KafkaServer;
-import com.networkpin.testinfra.PostgresServer;
+import com.networkpin.localinfra.KafkaAccess;
+import com.networkpin.localinfra.KafkaServer;
+import com.networkpin.localinfra.PostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -1,10 +1,10 @@
 package com.networkpin.launcher;
 
-import com.networkpin.testinfra.EmbeddedKafkaServer;
-import com.networkpin.testinfra.EmbeddedPostgresServer;
-import com.networkpin.testinfra.KafkaAccess;
-import com.networkpin.testinfra.KeycloakServer;
-import com.networkpin.testinfra.KeycloakTokens;
+import com.networkpin.localinfra.EmbeddedKafkaServer;
+import com.networkpin.localinfra.EmbeddedPostgresServer;
+import com.networkpin.localinfra.KafkaAccess;
+import com.networkpin.localinfra.KeycloakServer;
+import com.networkpin.localinfra.KeycloakTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package com.networkpin.launcher;
 
-import com.networkpin.testinfra.KeycloakTokens;
+import com.networkpin.localinfra.KeycloakTokens;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package com.networkpin.scheduler;
 
 import static io.restassured.RestAssured.given;
 
-import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.localinfra.Infrastructure;
 import io.restassured.specification.RequestSpecification;
 
 /** Requests with a real token of the project's Keycloak. */

@@ -15,7 +15,7 @@ import com.networkpin.events.MidnightUnlock;
 import com.networkpin.events.Topics;
 import com.networkpin.events.VisitPurpose;
 import com.networkpin.support.MovableClock;
-import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.testinfra.TopicWriter;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -14,7 +14,7 @@ import com.networkpin.events.IdDocument;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Topics;
 import com.networkpin.events.VisitPurpose;
-import com.networkpin.eventstore.Tracing;
+import com.networkpin.eventstore.trace.Tracing;
 import com.networkpin.testinfra.TopicReader;
 import com.networkpin.testinfra.TopicWriter;
 import io.opentelemetry.api.trace.SpanKind;

@@ -3,8 +3,8 @@ package com.networkpin.reservation;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networkpin.testinfra.Infrastructure;
-import com.networkpin.testinfra.KeycloakTokens;
+import com.networkpin.localinfra.Infrastructure;
+import com.networkpin.localinfra.KeycloakTokens;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -12,7 +12,7 @@ import com.networkpin.events.PinEvent;
 import com.networkpin.events.Topics;
 import com.networkpin.events.UnlockReason;
 import com.networkpin.events.Unlocked;
-import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.testinfra.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.Infrastructure;
-import com.networkpin.testinfra.KafkaServer;
+import com.networkpin.localinfra.Infrastructure;
+import com.networkpin.localinfra.KafkaServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

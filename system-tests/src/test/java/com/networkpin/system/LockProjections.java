@@ -2,8 +2,8 @@ package com.networkpin.system;
 
 import com.networkpin.launcher.Http;
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.Infrastructure;
-import com.networkpin.testinfra.PostgresServer;
+import com.networkpin.localinfra.Infrastructure;
+import com.networkpin.localinfra.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

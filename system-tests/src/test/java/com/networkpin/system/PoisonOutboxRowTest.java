@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networkpin.events.Topics;
 import com.networkpin.launcher.Http;
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.testinfra.TopicReader;
 import com.networkpin.testinfra.TopicWriter;
 import java.time.Duration;

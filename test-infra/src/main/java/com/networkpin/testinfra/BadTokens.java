@@ -1,5 +1,6 @@
 package com.networkpin.testinfra;
 
+import com.networkpin.localinfra.KeycloakTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

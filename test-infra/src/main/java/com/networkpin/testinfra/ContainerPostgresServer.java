@@ -1,5 +1,6 @@
 package com.networkpin.testinfra;
 
+import com.networkpin.localinfra.PostgresServer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 

@@ -1,5 +1,9 @@
 package com.networkpin.testinfra;
 
+import com.networkpin.localinfra.KafkaServer;
+import com.networkpin.localinfra.KeycloakServer;
+import com.networkpin.localinfra.PostgresServer;
+import com.networkpin.localinfra.Infrastructure;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

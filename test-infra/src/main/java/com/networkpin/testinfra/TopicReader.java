@@ -1,5 +1,7 @@
 package com.networkpin.testinfra;
 
+import com.networkpin.localinfra.KafkaServer;
+import com.networkpin.localinfra.Infrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

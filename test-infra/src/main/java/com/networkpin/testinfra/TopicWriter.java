@@ -1,5 +1,6 @@
 package com.networkpin.testinfra;
 
+import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.events.CloudEventHeaders;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;

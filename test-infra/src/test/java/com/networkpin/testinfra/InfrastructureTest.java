@@ -1,5 +1,8 @@
 package com.networkpin.testinfra;
 
+import com.networkpin.localinfra.KafkaServer;
+import com.networkpin.localinfra.PostgresServer;
+import com.networkpin.localinfra.Infrastructure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,9 +1,8 @@
 package com.networkpin.eventstore.admin;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import com.networkpin.eventstore.ParkedOutbox;
-import com.networkpin.eventstore.ParkedRow;
+import com.networkpin.eventstore.outbox.ParkedOutbox;
+import com.networkpin.eventstore.outbox.ParkedRow;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,19 +13,29 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Outbox rows Kafka refused for good, for operators: list them (never their payload), send one again
- * once its cause is fixed, or discard it so that the rows of its key behind it leave. Every service
- * serves it (event-store is a bean archive); an unknown id answers 404 (problem+json in the services).
+ * once its cause is fixed, or discard it so that the rows of its key behind it leave. Served where the
+ * service enables it at build time ({@code network-pin.event-store.admin.enabled=true} in its
+ * application.properties; every service does); an unknown id answers 404 (problem+json in the services).
  */
+@IfBuildProperty(name = ParkedOutboxResource.ENABLED, stringValue = "true")
 @Path("/admin/outbox/parked")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Outbox", description = "The operator's view of outbox rows parked for an operator")
 public class ParkedOutboxResource {
 
-    /** The realm's operator role (service-support's {@code Roles.OPERATOR}). */
-    static final String OPERATOR = "operator";
+    /** The build property that serves this resource. */
+    public static final String ENABLED = "network-pin.event-store.admin.enabled";
+    /**
+     * The realm's operator role: service-support's {@code Roles.OPERATOR}, which event-store cannot name (a
+     * dependency on service-support would bring the REST layer's beans into every application of the event
+     * store); the pin-service's ParkedOutboxApiTest checks that the two are equal.
+     */
+    public static final String OPERATOR = "operator";
 
     private final ParkedOutbox parked;
 

@@ -14,19 +14,11 @@ public interface SchedulerConfig {
     @WithDefault("1s")
     Duration tickEvery();
 
-    DemoClock demoClock();
-
     Metrics metrics();
 
     interface Metrics {
         /** How often the gauges read the projection (a Quarkus scheduler period). */
         @WithDefault("10s")
         String refreshEvery();
-    }
-
-    interface DemoClock {
-        /** The operator endpoint that moves the clock: for demos and tests only, never in production. */
-        @WithDefault("false")
-        boolean enabled();
     }
 }

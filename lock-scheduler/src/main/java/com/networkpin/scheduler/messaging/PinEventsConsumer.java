@@ -1,12 +1,12 @@
 package com.networkpin.scheduler.messaging;
 
-import com.networkpin.eventstore.EventConsumer;
-import com.networkpin.eventstore.IncomingRecord;
 import com.networkpin.events.DomainEvent;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.Locked;
 import com.networkpin.events.PinReset;
 import com.networkpin.events.Unlocked;
+import com.networkpin.eventstore.consume.EventConsumer;
+import com.networkpin.eventstore.consume.IncomingRecord;
 import com.networkpin.scheduler.domain.LockChanges;
 import com.networkpin.scheduler.store.MidnightStore;
 import com.networkpin.scheduler.store.PendingLockStore;

@@ -1,10 +1,10 @@
 package com.networkpin.scheduler.rest;
 
 import com.networkpin.events.MidnightUnlock;
-import com.networkpin.scheduler.config.SchedulerConfig;
 import com.networkpin.scheduler.domain.Midnights;
 import com.networkpin.scheduler.service.MidnightPublisher;
 import com.networkpin.scheduler.store.MidnightStore;
+import com.networkpin.support.DemoClockConfig;
 import com.networkpin.support.MovableClock;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Demo and test only: moves the scheduler's clock past the next midnight not yet published, so
  * the unlock can be shown without waiting for the night. Answers 404, like any unknown path, unless
- * {@code network-pin.scheduler.demo-clock.enabled} is true (never in the prod profile).
+ * {@code network-pin.demo-clock.enabled} is true (never in the prod profile).
  */
 @Path("/admin/clock")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,13 +36,13 @@ public class DemoClockResource {
     /** Just past midnight, so the date has certainly changed. */
     private static final Duration PAST_MIDNIGHT = Duration.ofSeconds(1);
 
-    private final SchedulerConfig config;
+    private final DemoClockConfig config;
     private final MovableClock clock;
     private final MidnightPublisher publisher;
     private final MidnightStore midnights;
     private final Midnights calendar;
 
-    public DemoClockResource(SchedulerConfig config, MovableClock clock, MidnightPublisher publisher,
+    public DemoClockResource(DemoClockConfig config, MovableClock clock, MidnightPublisher publisher,
                              MidnightStore midnights, Midnights calendar) {
         this.calendar = calendar;
         this.config = config;
@@ -62,7 +62,7 @@ public class DemoClockResource {
     @APIResponse(responseCode = "404", description = "The demo clock is disabled (production)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ClockMoved> nextMidnight() {
-        if (!config.demoClock().enabled()) {
+        if (!config.enabled()) {
             throw new ProblemException(Problem.of(404, "not-found", "Not Found", "Not Found."));
         }
         // A restarted scheduler's clock is back at the real time, while an earlier demo may have

@@ -1,10 +1,10 @@
 package com.networkpin.scheduler.service;
 
-import com.networkpin.eventstore.Outbox;
-import com.networkpin.eventstore.OutboxMessage;
-import com.networkpin.eventstore.Transactions;
 import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.MidnightUnlock;
+import com.networkpin.eventstore.outbox.Outbox;
+import com.networkpin.eventstore.outbox.OutboxMessage;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.scheduler.domain.Midnight;
 import com.networkpin.scheduler.domain.Midnights;
 import com.networkpin.scheduler.store.MidnightStore;

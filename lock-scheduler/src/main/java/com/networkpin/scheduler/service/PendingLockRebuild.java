@@ -1,9 +1,9 @@
 package com.networkpin.scheduler.service;
 
-import com.networkpin.eventstore.TopicReplay;
-import com.networkpin.eventstore.Transactions;
 import com.networkpin.events.LatestLockEvents;
 import com.networkpin.events.Topics;
+import com.networkpin.eventstore.consume.TopicReplay;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.scheduler.domain.LockChanges;
 import com.networkpin.scheduler.store.PendingLockStore;
 import io.smallrye.mutiny.Uni;

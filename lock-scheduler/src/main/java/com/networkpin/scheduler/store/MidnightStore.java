@@ -1,7 +1,7 @@
 package com.networkpin.scheduler.store;
 
 import com.networkpin.events.MidnightUnlock;
-import com.networkpin.eventstore.SqlValues;
+import com.networkpin.eventstore.store.SqlValues;
 import com.networkpin.scheduler.domain.Midnight;
 import com.networkpin.scheduler.domain.Page;
 import com.networkpin.scheduler.domain.PageRequest;

@@ -1,6 +1,6 @@
 package com.networkpin.scheduler.store;
 
-import com.networkpin.eventstore.SqlValues;
+import com.networkpin.eventstore.store.SqlValues;
 import com.networkpin.scheduler.domain.LockChanges;
 import com.networkpin.scheduler.domain.Page;
 import com.networkpin.scheduler.domain.PageRequest;

@@ -1,7 +1,7 @@
 package com.networkpin.scheduler.rest;
 
-import static com.networkpin.scheduler.rest.ProblemAssertions.assertProblem;
 import static com.networkpin.scheduler.Callers.asOperator;
+import static com.networkpin.scheduler.rest.ProblemAssertions.assertProblem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -17,7 +17,7 @@ class DemoClockDisabledTest {
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("network-pin.scheduler.demo-clock.enabled", "false");
+            return Map.of("network-pin.demo-clock.enabled", "false");
         }
     }
 

@@ -1,7 +1,7 @@
 package com.networkpin.scheduler.service;
 
-import com.networkpin.eventstore.Outbox;
-import com.networkpin.eventstore.Transactions;
+import com.networkpin.eventstore.outbox.Outbox;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.scheduler.domain.Midnights;
 import com.networkpin.scheduler.store.MidnightStore;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -136,14 +136,6 @@ public interface PinConfig {
         Duration connectionTimeout();
     }
 
-    DemoClock demoClock();
-
-    interface DemoClock {
-        /** The operator endpoint that moves this service's clock: demos and tests only, never in production. */
-        @WithDefault("false")
-        boolean enabled();
-    }
-
     Secrets secrets();
 
     /** The development keys, known to everyone: only for %dev/%test, refused by the prod profile. */

@@ -1,7 +1,7 @@
 package com.networkpin.pin.service;
 
 import com.networkpin.events.LogSafe;
-import com.networkpin.eventstore.EventStore;
+import com.networkpin.eventstore.store.EventStore;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.store.PinEventCodec;

@@ -1,6 +1,6 @@
 package com.networkpin.pin.service;
 
-import com.networkpin.eventstore.Transactions;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.pin.config.PinConfig;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;

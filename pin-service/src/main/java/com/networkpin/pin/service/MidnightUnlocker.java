@@ -1,17 +1,17 @@
 package com.networkpin.pin.service;
 
-import com.networkpin.eventstore.EventStore;
-import com.networkpin.eventstore.EventStore.StreamAppend;
-import com.networkpin.eventstore.Transactions;
 import com.networkpin.events.MidnightUnlock;
+import com.networkpin.eventstore.store.EventStore.StreamAppend;
+import com.networkpin.eventstore.store.EventStore;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.pin.config.PinConfig;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinStatus;
 import com.networkpin.pin.store.PinEventCodec;
-import com.networkpin.pin.store.PinStates;
 import com.networkpin.pin.store.PinStates.LockedPin;
+import com.networkpin.pin.store.PinStates;
 import com.networkpin.pin.store.ReceivedMidnights;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

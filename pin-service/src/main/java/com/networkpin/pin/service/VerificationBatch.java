@@ -1,13 +1,13 @@
 package com.networkpin.pin.service;
 
-import com.networkpin.eventstore.EventStore;
-import com.networkpin.eventstore.EventStore.StreamAppend;
-import com.networkpin.eventstore.NewEvent;
 import com.networkpin.eventstore.idempotency.IdempotencyStore;
-import com.networkpin.eventstore.idempotency.IdempotentRequest;
 import com.networkpin.eventstore.idempotency.IdempotentRequest.ScopedKey;
+import com.networkpin.eventstore.idempotency.IdempotentRequest;
 import com.networkpin.eventstore.idempotency.NewAnswer;
 import com.networkpin.eventstore.idempotency.StoredAnswer;
+import com.networkpin.eventstore.store.EventStore.StreamAppend;
+import com.networkpin.eventstore.store.EventStore;
+import com.networkpin.eventstore.store.NewEvent;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
 import com.networkpin.pin.domain.PinPolicy;

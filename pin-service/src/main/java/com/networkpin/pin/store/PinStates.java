@@ -1,6 +1,6 @@
 package com.networkpin.pin.store;
 
-import static com.networkpin.eventstore.SqlValues.utc;
+import static com.networkpin.eventstore.store.SqlValues.utc;
 
 import com.networkpin.pin.domain.Credential;
 import com.networkpin.pin.domain.Pin;

@@ -1,7 +1,7 @@
 package com.networkpin.pin.store;
 
 import com.networkpin.events.MidnightUnlock;
-import com.networkpin.eventstore.SqlValues;
+import com.networkpin.eventstore.store.SqlValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;

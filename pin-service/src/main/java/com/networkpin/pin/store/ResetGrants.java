@@ -3,7 +3,7 @@ package com.networkpin.pin.store;
 import com.networkpin.events.PinReset;
 import com.networkpin.events.ResetGranted;
 import com.networkpin.events.VisitPurpose;
-import com.networkpin.eventstore.SqlValues;
+import com.networkpin.eventstore.store.SqlValues;
 import com.networkpin.pin.domain.PinChange;
 import com.networkpin.pin.domain.ResetGrant;
 import io.smallrye.mutiny.Uni;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.events.Topics;
-import com.networkpin.eventstore.Outbox;
-import com.networkpin.eventstore.OutboxMessage;
-import com.networkpin.eventstore.ParkedOutbox;
-import com.networkpin.eventstore.ParkedRow;
-import com.networkpin.eventstore.Transactions;
+import com.networkpin.eventstore.outbox.Outbox;
+import com.networkpin.eventstore.outbox.OutboxMessage;
+import com.networkpin.eventstore.outbox.ParkedOutbox;
+import com.networkpin.eventstore.outbox.ParkedRow;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import com.networkpin.events.IdDocument;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Topics;
 import com.networkpin.events.VisitPurpose;
-import com.networkpin.eventstore.OutboxMessage;
+import com.networkpin.eventstore.outbox.OutboxMessage;
 import com.networkpin.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -23,7 +23,7 @@ class DemoClockDisabledTest {
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("network-pin.pin.demo-clock.enabled", "false");
+            return Map.of("network-pin.demo-clock.enabled", "false");
         }
     }
 

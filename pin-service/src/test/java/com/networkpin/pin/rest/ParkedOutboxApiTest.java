@@ -4,12 +4,14 @@ import static com.networkpin.pin.Callers.as;
 import static com.networkpin.pin.Callers.tokens;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.networkpin.eventstore.admin.ParkedOutboxResource;
 import com.networkpin.support.Problem;
+import com.networkpin.support.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -33,6 +35,11 @@ class ParkedOutboxApiTest {
 
     @Inject
     Pool pool;
+
+    @Test
+    void theEndpointsAreTheRealmsOperatorRoleOnly() {
+        assertEquals(Roles.OPERATOR, ParkedOutboxResource.OPERATOR);
+    }
 
     @Test
     void aPoisonRowIsParkedListedWithoutItsPayloadAndOnlyTheOperatorDiscardsIt() {

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.events.Topics;
-import com.networkpin.eventstore.EventStore;
-import com.networkpin.eventstore.Transactions;
+import com.networkpin.eventstore.store.EventStore;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.pin.config.PinConfig;
 import com.networkpin.pin.config.SecretsCheck;
 import com.networkpin.pin.domain.HmacAesPinSecrets;

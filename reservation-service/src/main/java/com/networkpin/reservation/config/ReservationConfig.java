@@ -41,12 +41,4 @@ public interface ReservationConfig {
         @WithDefault("1h")
         String purgeEvery();
     }
-
-    DemoClock demoClock();
-
-    interface DemoClock {
-        /** The operator endpoint that moves this service's clock: demos and tests only, never in production. */
-        @WithDefault("false")
-        boolean enabled();
-    }
 }

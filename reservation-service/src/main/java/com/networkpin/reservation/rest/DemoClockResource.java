@@ -1,7 +1,7 @@
 package com.networkpin.reservation.rest;
 
-import com.networkpin.reservation.config.ReservationConfig;
 import com.networkpin.support.DemoClock;
+import com.networkpin.support.DemoClockConfig;
 import com.networkpin.support.MovableClock;
 import com.networkpin.support.Problem;
 import com.networkpin.support.security.Roles;
@@ -22,17 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Demo and test only: moves this service's clock forward with the lock-scheduler's and the
  * pin-service's, so that a demo that crosses midnight keeps one time across the system (a shop's
  * identity check and the reset grant it gives are dated by this clock). 404 unless
- * {@code network-pin.reservation.demo-clock.enabled}.
+ * {@code network-pin.demo-clock.enabled}.
  */
 @Path("/admin/clock")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Demo clock", description = "Demo and test profiles only; 404 in production")
 public class DemoClockResource {
 
-    private final ReservationConfig config;
+    private final DemoClockConfig config;
     private final MovableClock clock;
 
-    public DemoClockResource(ReservationConfig config, MovableClock clock) {
+    public DemoClockResource(DemoClockConfig config, MovableClock clock) {
         this.config = config;
         this.clock = clock;
     }
@@ -45,6 +45,6 @@ public class DemoClockResource {
     @APIResponse(responseCode = "404", description = "The demo clock is disabled (production)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DemoClock.Moved move(@Valid @NotNull DemoClock.Move move) {
-        return DemoClock.move(config.demoClock().enabled(), clock, move);
+        return DemoClock.move(config.enabled(), clock, move);
     }
 }

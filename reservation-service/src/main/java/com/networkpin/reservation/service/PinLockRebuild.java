@@ -2,10 +2,10 @@ package com.networkpin.reservation.service;
 
 import com.networkpin.events.LatestLockEvents;
 import com.networkpin.events.Topics;
-import com.networkpin.eventstore.TopicReplay;
-import com.networkpin.eventstore.Transactions;
-import com.networkpin.reservation.store.PinLockStore;
+import com.networkpin.eventstore.consume.TopicReplay;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.reservation.store.PinLockStore.Recorded;
+import com.networkpin.reservation.store.PinLockStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;

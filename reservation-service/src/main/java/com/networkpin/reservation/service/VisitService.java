@@ -1,7 +1,7 @@
 package com.networkpin.reservation.service;
 
-import com.networkpin.eventstore.Transactions;
 import com.networkpin.eventstore.idempotency.IdempotentRequest;
+import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.reservation.domain.BookingPolicy;
 import com.networkpin.reservation.domain.Reservation;
 import com.networkpin.reservation.domain.Slots;

@@ -1,6 +1,6 @@
 package com.networkpin.reservation.store;
 
-import static com.networkpin.eventstore.SqlValues.utc;
+import static com.networkpin.eventstore.store.SqlValues.utc;
 
 import com.networkpin.reservation.domain.BookVisit;
 import com.networkpin.reservation.domain.ReservationStatus;

@@ -1,6 +1,6 @@
 package com.networkpin.reservation.store;
 
-import static com.networkpin.eventstore.SqlValues.utc;
+import static com.networkpin.eventstore.store.SqlValues.utc;
 
 import com.networkpin.events.DomainEvent;
 import com.networkpin.events.EventEnvelope;

@@ -1,13 +1,13 @@
 package com.networkpin.reservation.store;
 
-import static com.networkpin.eventstore.SqlValues.utc;
+import static com.networkpin.eventstore.store.SqlValues.utc;
 
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.ReservationBooked;
 import com.networkpin.events.ReservationEvent;
 import com.networkpin.events.VisitPurpose;
-import com.networkpin.eventstore.ConcurrencyConflict;
-import com.networkpin.eventstore.SqlValues;
+import com.networkpin.eventstore.store.ConcurrencyConflict;
+import com.networkpin.eventstore.store.SqlValues;
 import com.networkpin.reservation.domain.Reservation;
 import com.networkpin.reservation.domain.ReservationStatus;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package com.networkpin.reservation.store;
 
-import static com.networkpin.eventstore.SqlValues.utc;
+import static com.networkpin.eventstore.store.SqlValues.utc;
 
-import com.networkpin.eventstore.SqlValues;
+import com.networkpin.eventstore.store.SqlValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

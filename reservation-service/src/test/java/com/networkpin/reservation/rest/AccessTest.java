@@ -141,7 +141,7 @@ class AccessTest {
             new Call("DemoClockResource.move", EnumSet.of(Who.OPERATOR), 200, (who, t) -> who
                     .contentType(ContentType.JSON).body(Map.of("now", Api.instant(t.date(), "09:00").toString()))
                     .post("/admin/clock")),
-            new Call("PinLockProjectionResource.rebuild", EnumSet.of(Who.OPERATOR), 200,
+            new Call("ProjectionRebuildResource.rebuild", EnumSet.of(Who.OPERATOR), 200,
                     (who, t) -> who.post("/admin/projection/rebuild")));
 
     /** The rule each endpoint declares: its roles, or "public". */
@@ -158,7 +158,7 @@ class AccessTest {
             Map.entry("ReservationResource.checkIn", "[shop-staff]"),
             Map.entry("ContractResource.list", "[customer]"),
             Map.entry("DemoClockResource.move", "[operator]"),
-            Map.entry("PinLockProjectionResource.rebuild", "[operator]"));
+            Map.entry("ProjectionRebuildResource.rebuild", "[operator]"));
 
     /** One shop (many counters) and one visit date for every target; the service's clock is on that date. */
     private static String shop;

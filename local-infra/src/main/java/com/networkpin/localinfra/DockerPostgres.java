@@ -1,0 +1,21 @@
+package com.networkpin.localinfra;
+
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * A PostgreSQL in Docker, offered through {@link ServiceLoader} by a module on the class path (test-infra's,
+ * on Testcontainers). The local stack and the benchmark have none: they always run the embedded server.
+ */
+public interface DockerPostgres {
+
+    /** Whether a Docker engine answers. */
+    boolean dockerAvailable();
+
+    PostgresServer create();
+
+    /** The one on the class path, if any. */
+    static Optional<DockerPostgres> onClassPath() {
+        return ServiceLoader.load(DockerPostgres.class).findFirst();
+    }
+}
