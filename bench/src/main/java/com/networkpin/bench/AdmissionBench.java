@@ -3,7 +3,7 @@ package com.networkpin.bench;
 import com.networkpin.launcher.Actor;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.Infrastructure;
+import com.networkpin.localinfra.Infrastructure;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.networkpin.system;
 
-import com.networkpin.testinfra.FreePort;
+import com.networkpin.localinfra.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

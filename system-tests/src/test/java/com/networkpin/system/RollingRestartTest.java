@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.networkpin.launcher.ServiceFleet;
 import com.networkpin.launcher.ServiceProcess;
 import com.networkpin.launcher.StackService;
-import com.networkpin.testinfra.FreePort;
+import com.networkpin.localinfra.FreePort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

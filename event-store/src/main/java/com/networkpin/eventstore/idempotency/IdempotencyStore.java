@@ -1,10 +1,10 @@
 package com.networkpin.eventstore.idempotency;
 
-import static com.networkpin.eventstore.SqlValues.utc;
+import static com.networkpin.eventstore.store.SqlValues.utc;
 
-import com.networkpin.eventstore.ConcurrencyConflict;
-import com.networkpin.eventstore.SqlValues;
 import com.networkpin.eventstore.idempotency.IdempotentRequest.ScopedKey;
+import com.networkpin.eventstore.store.ConcurrencyConflict;
+import com.networkpin.eventstore.store.SqlValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
