@@ -292,7 +292,7 @@ public final class DemoStory {
 
     /** A fresh Idempotency-Key header, one per request (its retries send the same). */
     private static Map<String, String> newKey() {
-        return newKey();
+        return Map.of("Idempotency-Key", UUID.randomUUID().toString());
     }
 
     private static boolean isRetryable(Http.Reply reply) {
