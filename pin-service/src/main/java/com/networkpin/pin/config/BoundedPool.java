@@ -8,13 +8,13 @@ import io.vertx.sqlclient.SqlConnectOptions;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The reactive pool as Quarkus configures it, plus the bound Quarkus has no setting for: at most
- * {@code max-wait-queue-size} commands wait for a connection, none longer than {@code connection-timeout}.
- * Past either, the command fails before its transaction begins (Vert.x's {@code ConnectionPoolTooBusyException}
- * or its "Timeout"), which service-support answers 503 {@code overloaded} with Retry-After.
+ * {@code max-wait-queue-size} commands wait for a connection. One more fails at once, before its transaction
+ * begins (Vert.x's {@code ConnectionPoolTooBusyException}), which service-support answers 503 {@code overloaded}
+ * with Retry-After. (Vert.x's connection time-out is left at its default: it also times the opening of a
+ * connection, and a short one left a loaded machine's pool without connections in the benchmark.)
  * It bounds every command that does not go through a group-commit lane (set, disclose, reset, a verification
  * run alone, the queries), and the consumers and the relay, which retry after a back-off.
  */
@@ -30,9 +30,7 @@ public class BoundedPool implements PgPoolCreator {
     @Override
     public Pool create(Input input) {
         PoolOptions options = new PoolOptions(input.poolOptions())
-                .setMaxWaitQueueSize(bound.maxWaitQueueSize())
-                .setConnectionTimeout((int) bound.connectionTimeout().toMillis())
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+                .setMaxWaitQueueSize(bound.maxWaitQueueSize());
         List<SqlConnectOptions> servers = new ArrayList<>(input.pgConnectOptionsList());
         return PgBuilder.pool().with(options).connectingTo(servers).using(input.vertx()).build();
     }

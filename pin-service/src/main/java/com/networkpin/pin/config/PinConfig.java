@@ -130,10 +130,6 @@ public interface PinConfig {
         /** Commands waiting for a connection; one more is refused at once. */
         @WithDefault("128")
         int maxWaitQueueSize();
-
-        /** How long a command may wait for a connection: a backstop, under a client's time-out; the queue's bound refuses first. */
-        @WithDefault("PT1S")
-        Duration connectionTimeout();
     }
 
     Secrets secrets();
