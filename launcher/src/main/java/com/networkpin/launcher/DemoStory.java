@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * with a token of the stack's Keycloak: a PIN locks after three wrong entries and lifts at midnight
  * in Japan; a forgotten PIN is confirmed by the manned chat; a shop visit with an identity check
  * resets it; then an impostor's take-over attempt is refused at every step. {@code ./stack demo}
- * prints it; the end-to-end tests run it silently and check what it recorded.
+ * prints it; the end-to-end tests run it silently and check what it recorded. One file past 300 lines:
+ * the story reads top to bottom as the README tells it, and its chapters share the moved clocks' offset.
  */
 public final class DemoStory {
 

@@ -3,14 +3,14 @@ package com.networkpin.pin.service;
 import com.networkpin.events.Channel;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.LogSafe;
-import com.networkpin.eventstore.store.EventStore;
-import com.networkpin.eventstore.store.Transactions;
-import com.networkpin.eventstore.trace.Tracing;
-import com.networkpin.pin.config.PinConfig;
 import com.networkpin.eventstore.idempotency.IdempotencyStore;
 import com.networkpin.eventstore.idempotency.IdempotentRequest;
 import com.networkpin.eventstore.idempotency.NewAnswer;
 import com.networkpin.eventstore.idempotency.StoredAnswer;
+import com.networkpin.eventstore.store.EventStore;
+import com.networkpin.eventstore.store.Transactions;
+import com.networkpin.eventstore.trace.Tracing;
+import com.networkpin.pin.config.PinConfig;
 import com.networkpin.pin.domain.Disclosure;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
@@ -40,7 +40,10 @@ import org.jboss.logging.Logger;
  * The PIN's commands and queries. Each command runs in one transaction: lock the contract's
  * stream (writers of one PIN queue up here, so they never conflict), read the snapshot, let the
  * domain decide, then append the events, their publications and the new snapshot together.
- * Verifications, by far the most frequent, share such transactions ({@link GroupCommit}).
+ * Verifications, by far the most frequent, share such transactions ({@link GroupCommit}). A command sent
+ * with an Idempotency-Key looks up its earlier answer once the stream is locked and keeps its own in the
+ * same transaction. One file past 300 lines: every command shares that one transaction shape (lock,
+ * decide, record, keep the answer), which split across files would be read in pieces.
  */
 @ApplicationScoped
 public class PinService {
