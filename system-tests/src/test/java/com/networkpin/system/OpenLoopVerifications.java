@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * PIN verifications at a fixed rate whatever the answers take (open loop), as channel gateways send
  * them: each entry, right or wrong, carries its own {@code Idempotency-Key}, and a gateway sends it
- * again with the same key after a {@code 503} (waiting its {@code Retry-After}, at most
+ * again with the same key after a {@code 503} or {@code 429} (waiting its {@code Retry-After}, at most
  * {@link #MAX_RETRY_AFTER}), a {@code 409} (the first is still being decided), a {@code 502}/{@code 504}
  * from the load balancer, a broken connection or a time-out, up to {@link #MAX_ATTEMPTS} times in all.
  * Each contract's entries go one after the other (a customer types the next PIN after seeing the
@@ -38,7 +38,7 @@ final class OpenLoopVerifications {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
     private static final Duration TICK = Duration.ofMillis(10);
-    private static final Set<Integer> RETRIED = Set.of(409, 502, 503, 504);
+    private static final Set<Integer> RETRIED = Set.of(409, 429, 502, 503, 504);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One PIN entry: its key, whether it was the right PIN, and its final answer once there is one. */
@@ -198,7 +198,7 @@ final class OpenLoopVerifications {
                 finish(entry, outcome(response.body()), null);
             } else if (RETRIED.contains(response.statusCode())) {
                 Duration pause = RETRY_PAUSE;
-                if (response.statusCode() == 503) {
+                if (response.statusCode() == 503 || response.statusCode() == 429) {
                     unavailable.incrementAndGet();
                     pause = retryAfter(response).orElse(RETRY_PAUSE);
                 }

@@ -52,6 +52,7 @@ class RetryingGatewayTest {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger replays = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger wrongAnswers = new AtomicInteger();
 
     @Test
@@ -86,7 +87,7 @@ class RetryingGatewayTest {
         new FaultFigures("F12 gateway retrying verifications with their Idempotency-Key (time-out "
                 + IMPATIENT.toMillis() + " ms, up to " + RETRIES + " retries)")
                 .put("contracts", CONTRACTS).put("requests", requests.get()).put("retries", retries.get())
-                .put("replays", replays.get()).put("wrongEntries", wrongEntries)
+                .put("replays", replays.get()).put("refusedWithRetryAfter", refused.get()).put("wrongEntries", wrongEntries)
                 .put("attemptFailedRecorded", recordedFailures).put("mismatches", mismatches)
                 .put("wrongAnswers", wrongAnswers.get()).put("locked", locked)
                 .put("took", took.toMillis() + "ms").print();
@@ -132,6 +133,13 @@ class RetryingGatewayTest {
             }
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if ((response.statusCode() == 503 || response.statusCode() == 429)
+                        && response.headers().firstValue("Retry-After").isPresent()) {
+                    // refused before anything was decided: the gateway waits as told and sends it again
+                    refused.incrementAndGet();
+                    Thread.sleep(Math.min(2_000, Long.parseLong(response.headers().firstValue("Retry-After").get()) * 1_000));
+                    continue;
+                }
                 if (response.statusCode() != 200) {
                     throw new AssertionError(contract + ": " + response.statusCode() + " " + response.body());
                 }

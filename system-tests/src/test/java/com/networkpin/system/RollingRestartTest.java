@@ -137,7 +137,7 @@ class RollingRestartTest {
         }
 
         figures.put("requests", load.requests()).put("entries", entries.size()).put("retries", load.retries())
-                .put("503s", load.unavailable()).put("brokenOrTimedOut", load.brokenOrTimedOut())
+                .put("refusedWithRetryAfter", load.unavailable()).put("brokenOrTimedOut", load.brokenOrTimedOut())
                 .put("finalFailures", failures.size()).put("lost", lost).put("doubleCounts", doubleCounts)
                 .put("missing", missing).put("contractsMismatched", mismatches.size())
                 .put("answeredDuringRestart", answeredDuring).put("outcomes", outcomes)

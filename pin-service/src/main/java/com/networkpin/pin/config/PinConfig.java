@@ -86,10 +86,12 @@ public interface PinConfig {
     }
 
     /**
-     * Admission control of the verifications' lanes: refuse early, never decide late. A request that finds its
-     * lane full is answered 503 {@code overloaded}, one whose client already holds its share of the lane 429,
-     * one still waiting at its deadline 503: each at once, before anything is decided or written, with
-     * Retry-After. The defaults come from the benchmark (bench/README.md, P7).
+     * Admission control of the verifications' lanes: refuse early, never decide late. A client alone may fill
+     * a lane; in a full lane a client below its share takes the place of the newest request of the client
+     * holding the most past its share (that one is answered 429). A request that finds its lane full otherwise
+     * is answered 503 {@code overloaded} (429 when its own client holds its share), one still waiting at its
+     * deadline 503: each before anything is decided or written, with Retry-After. The defaults come from the
+     * benchmark (bench/README.md, P7).
      */
     interface Admission {
 
@@ -105,7 +107,7 @@ public interface PinConfig {
         @WithDefault("64")
         int bound();
 
-        /** The share of a lane's bound one client (the token's {@code azp}) may hold. */
+        /** The share of a full lane's bound one client (the token's {@code azp}) keeps when others wait. */
         @WithDefault("0.5")
         double perClientShare();
 

@@ -101,13 +101,16 @@ public class GroupCommit {
 
         void submit(Waiting waiting, String client) {
             boolean start;
-            LaneQueue.Admission admission;
+            LaneQueue.Admitted<Waiting> admitted;
             synchronized (this) {
-                admission = queue.admit(waiting, client, System.nanoTime());
-                start = admission == LaneQueue.Admission.ADMITTED && !running;
+                admitted = queue.admit(waiting, client, System.nanoTime());
+                start = admitted.admission() == LaneQueue.Admission.ADMITTED && !running;
                 running |= start;
             }
-            switch (admission) {
+            if (admitted.pushedOut() != null) {
+                refused(admitted.pushedOut(), "client-quota");
+            }
+            switch (admitted.admission()) {
                 case LANE_FULL -> refused(waiting, "lane-full");
                 case CLIENT_QUOTA -> refused(waiting, "client-quota");
                 case ADMITTED -> {

@@ -12,8 +12,12 @@ import java.util.Map;
  * thread-safe (the lane synchronises). Times are a monotonic clock's nanoseconds, passed in by the caller.
  *
  * <ul>
- *   <li>{@link #admit}: refused at once when the lane holds {@code bound} requests ({@link Admission#LANE_FULL})
- *       or the client already holds {@code perClient} of them ({@link Admission#CLIENT_QUOTA});</li>
+ *   <li>{@link #admit}: a lane with room admits anyone, so a client alone may use all of it. A full lane
+ *       ({@code bound} requests) makes room for a client holding less than its share ({@code perClient}) by
+ *       pushing out the newest request of the client holding the most, if that one holds more than its share
+ *       (that request is answered {@link Admission#CLIENT_QUOTA}, never decided); otherwise the newcomer is
+ *       refused: {@link Admission#CLIENT_QUOTA} when its own client holds its share, else
+ *       {@link Admission#LANE_FULL};</li>
  *   <li>{@link #next}: first removes every request that waited longer than {@code deadline} (they are
  *       refused, never decided), then forms the batch taking one request of each client in turn, so a
  *       client with a long queue cannot make another's request wait for more than one batch.</li>
@@ -24,6 +28,10 @@ import java.util.Map;
 final class LaneQueue<T> {
 
     enum Admission { ADMITTED, LANE_FULL, CLIENT_QUOTA }
+
+    /** The newcomer's admission, and the request pushed out to make room for it (else null). */
+    record Admitted<T>(Admission admission, T pushedOut) {
+    }
 
     /** What {@link #next} took: the batch to decide, and the requests whose deadline passed. */
     record Next<T>(List<T> batch, List<T> expired) {
@@ -47,13 +55,19 @@ final class LaneQueue<T> {
         this.deadlineNanos = deadlineNanos;
     }
 
-    Admission admit(T item, String client, long now) {
-        if (size >= bound) {
-            return Admission.LANE_FULL;
-        }
+    Admitted<T> admit(T item, String client, long now) {
         ArrayDeque<Entry<T>> queue = byClient.get(client);
-        if (queue != null && queue.size() >= perClient) {
-            return Admission.CLIENT_QUOTA;
+        int held = queue == null ? 0 : queue.size();
+        T pushedOut = null;
+        if (size >= bound) {
+            if (held >= perClient) {
+                return new Admitted<>(Admission.CLIENT_QUOTA, null);
+            }
+            String heaviest = heaviest();
+            if (heaviest == null || byClient.get(heaviest).size() <= perClient) {
+                return new Admitted<>(Admission.LANE_FULL, null);
+            }
+            pushedOut = removeNewest(heaviest);
         }
         if (queue == null) {
             queue = new ArrayDeque<>();
@@ -62,7 +76,30 @@ final class LaneQueue<T> {
         }
         queue.add(new Entry<>(item, now));
         size++;
-        return Admission.ADMITTED;
+        return new Admitted<>(Admission.ADMITTED, pushedOut);
+    }
+
+    private String heaviest() {
+        String heaviest = null;
+        int most = 0;
+        for (Map.Entry<String, ArrayDeque<Entry<T>>> held : byClient.entrySet()) {
+            if (held.getValue().size() > most) {
+                most = held.getValue().size();
+                heaviest = held.getKey();
+            }
+        }
+        return heaviest;
+    }
+
+    private T removeNewest(String client) {
+        ArrayDeque<Entry<T>> queue = byClient.get(client);
+        T newest = queue.pollLast().item();
+        size--;
+        if (queue.isEmpty()) {
+            byClient.remove(client);
+            turns.remove(client);
+        }
+        return newest;
     }
 
     Next<T> next(int maxBatch, long now) {

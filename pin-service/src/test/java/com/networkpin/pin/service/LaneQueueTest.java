@@ -18,21 +18,48 @@ class LaneQueueTest {
         lane.admit("b1", "b", 0);
         lane.admit("c1", "c", 0);
 
-        Admission fourth = lane.admit("d1", "d", 0);
+        LaneQueue.Admitted<String> fourth = lane.admit("d1", "d", 0);
 
-        assertEquals(Admission.LANE_FULL, fourth);
+        assertEquals(new LaneQueue.Admitted<String>(Admission.LANE_FULL, null), fourth);
         assertEquals(3, lane.size());
         assertEquals(List.of("a1", "b1", "c1"), lane.next(10, 1 * MS).batch());
     }
 
     @Test
-    void givenAClientHoldingItsShare_whenItSendsMore_thenItIsRefusedAsOverQuotaWhileAnotherClientIsAdmitted() {
-        LaneQueue<String> lane = new LaneQueue<>(10, 2, 50 * MS);
+    void givenOneClientAlone_whenItSendsPastItsShare_thenItIsAdmittedUpToTheBound() {
+        LaneQueue<String> lane = new LaneQueue<>(4, 2, 50 * MS);
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(new LaneQueue.Admitted<String>(Admission.ADMITTED, null), lane.admit("a" + i, "a", 0));
+        }
+
+        assertEquals(new LaneQueue.Admitted<String>(Admission.CLIENT_QUOTA, null), lane.admit("a5", "a", 0));
+        assertEquals(4, lane.size());
+    }
+
+    @Test
+    void givenALaneFilledByOneClient_whenAnotherClientArrives_thenTheFirstsNewestIsPushedOutAndTheNewcomerAdmitted() {
+        LaneQueue<String> lane = new LaneQueue<>(4, 2, 50 * MS);
+        for (int i = 1; i <= 4; i++) {
+            lane.admit("a" + i, "a", 0);
+        }
+
+        LaneQueue.Admitted<String> newcomer = lane.admit("b1", "b", 1 * MS);
+
+        assertEquals(new LaneQueue.Admitted<>(Admission.ADMITTED, "a4"), newcomer);
+        assertEquals(List.of("a1", "b1", "a2", "a3"), lane.next(10, 2 * MS).batch());
+    }
+
+    @Test
+    void givenAFullLaneWhereNoClientHoldsMoreThanItsShare_whenAnotherClientArrives_thenItIsRefusedAsLaneFull() {
+        LaneQueue<String> lane = new LaneQueue<>(4, 2, 50 * MS);
         lane.admit("a1", "a", 0);
         lane.admit("a2", "a", 0);
+        lane.admit("b1", "b", 0);
+        lane.admit("b2", "b", 0);
 
-        assertEquals(Admission.CLIENT_QUOTA, lane.admit("a3", "a", 0));
-        assertEquals(Admission.ADMITTED, lane.admit("b1", "b", 0));
+        assertEquals(new LaneQueue.Admitted<String>(Admission.LANE_FULL, null), lane.admit("c1", "c", 0));
+        assertEquals(new LaneQueue.Admitted<String>(Admission.CLIENT_QUOTA, null), lane.admit("a3", "a", 0));
+        assertEquals(4, lane.size());
     }
 
     @Test
@@ -79,7 +106,7 @@ class LaneQueueTest {
     void givenAdmissionOff_whenManyArriveAndWaitLong_thenAllAreAdmittedAndNoneExpires() {
         LaneQueue<String> lane = new LaneQueue<>(Integer.MAX_VALUE, Integer.MAX_VALUE, 0);
         for (int i = 0; i < 1000; i++) {
-            assertEquals(Admission.ADMITTED, lane.admit("r" + i, "a", 0));
+            assertEquals(Admission.ADMITTED, lane.admit("r" + i, "a", 0).admission());
         }
 
         LaneQueue.Next<String> next = lane.next(128, 60_000 * MS);
