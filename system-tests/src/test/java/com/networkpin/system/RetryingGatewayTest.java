@@ -42,6 +42,8 @@ class RetryingGatewayTest {
     private static final Duration IMPATIENT = Duration.ofMillis(15);
     private static final Duration PATIENT = Duration.ofSeconds(30);
     private static final int RETRIES = 3;
+    /** Every attempt of one entry, refusals and broken connections included: past it the test fails. */
+    private static final int MAX_ATTEMPTS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PinApi pin = new PinApi(StackService.PIN_SERVICE.url());
@@ -53,6 +55,7 @@ class RetryingGatewayTest {
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger replays = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger brokenConnections = new AtomicInteger();
     private final AtomicInteger wrongAnswers = new AtomicInteger();
 
     @Test
@@ -87,7 +90,7 @@ class RetryingGatewayTest {
         new FaultFigures("F12 gateway retrying verifications with their Idempotency-Key (time-out "
                 + IMPATIENT.toMillis() + " ms, up to " + RETRIES + " retries)")
                 .put("contracts", CONTRACTS).put("requests", requests.get()).put("retries", retries.get())
-                .put("replays", replays.get()).put("refusedWithRetryAfter", refused.get()).put("wrongEntries", wrongEntries)
+                .put("replays", replays.get()).put("refusedWithRetryAfter", refused.get()).put("brokenConnections", brokenConnections.get()).put("wrongEntries", wrongEntries)
                 .put("attemptFailedRecorded", recordedFailures).put("mismatches", mismatches)
                 .put("wrongAnswers", wrongAnswers.get()).put("locked", locked)
                 .put("took", took.toMillis() + "ms").print();
@@ -136,6 +139,9 @@ class RetryingGatewayTest {
                 if ((response.statusCode() == 503 || response.statusCode() == 429)
                         && response.headers().firstValue("Retry-After").isPresent()) {
                     // refused before anything was decided: the gateway waits as told and sends it again
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw new AssertionError(contract + ": still refused after " + MAX_ATTEMPTS + " attempts");
+                    }
                     refused.incrementAndGet();
                     Thread.sleep(Math.min(2_000, Long.parseLong(response.headers().firstValue("Retry-After").get()) * 1_000));
                     continue;
@@ -149,8 +155,12 @@ class RetryingGatewayTest {
                 return JSON.readTree(response.body());
             } catch (HttpTimeoutException gaveUp) {
                 // the gateway's time-out: the first request goes on in the service; send it again
-            } catch (IOException e) {
-                throw new AssertionError(contract + ": " + e.getMessage(), e);
+            } catch (IOException broken) {
+                // a connection closed under the request: as after a time-out, the gateway sends it again
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new AssertionError(contract + ": " + broken.getMessage(), broken);
+                }
+                brokenConnections.incrementAndGet();
             }
         }
     }

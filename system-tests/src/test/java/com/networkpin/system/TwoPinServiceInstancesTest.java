@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * F5: two pin-service instances on one database, 64 wrong entries for one PIN at once, split
  * between them. The stream lock serialises them whichever instance answers: exactly three
- * AttemptFailed and one Locked, every other entry refused.
+ * AttemptFailed and one Locked, every other entry refused. Each entry is sent as a gateway does: a
+ * {@code 503}/{@code 429} with {@code Retry-After} (admission control refused it; nothing was recorded) is
+ * sent again after the wait.
  */
 @ExtendWith(RunningSystem.class)
 class TwoPinServiceInstancesTest {
@@ -48,7 +50,7 @@ class TwoPinServiceInstancesTest {
             PinApi.expect(instances.get(0).setPin(contract), 201);
 
             List<Http.Reply> replies = concurrently(ATTEMPTS,
-                    attempt -> instances.get(attempt % 2).verify(contract, PinApi.WRONG_PIN));
+                    attempt -> asAGateway(() -> instances.get(attempt % 2).verify(contract, PinApi.WRONG_PIN)));
             Map<String, Long> answers = replies.stream().collect(Collectors.groupingBy(
                     reply -> reply.status() + " " + reply.text("outcome"), TreeMap::new, Collectors.counting()));
 
@@ -72,6 +74,21 @@ class TwoPinServiceInstancesTest {
             assertEquals(0, topic.lost(ids).size());
         } finally {
             another.stop();
+        }
+    }
+
+    private static Http.Reply asAGateway(java.util.function.Supplier<Http.Reply> call) {
+        for (int attempt = 1; ; attempt++) {
+            Http.Reply reply = call.get();
+            if ((reply.status() != 503 && reply.status() != 429) || reply.header("Retry-After").isEmpty() || attempt == 5) {
+                return reply;
+            }
+            try {
+                Thread.sleep(Math.min(2_000, Long.parseLong(reply.header("Retry-After")) * 1_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return reply;
+            }
         }
     }
 
