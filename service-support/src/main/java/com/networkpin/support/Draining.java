@@ -3,7 +3,6 @@ package com.networkpin.support;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,12 +41,7 @@ public class Draining {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             if (stopping && !ctx.normalizedPath().startsWith("/q/")) {
-                ProblemException refusal = Overload.shuttingDown(RETRY_AFTER);
-                ctx.response().setStatusCode(503)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(Json.encode(refusal.problem()));
+                Overload.answer(ctx.response().putHeader(HttpHeaders.CONNECTION, "close"), Overload.shuttingDown(RETRY_AFTER));
                 return;
             }
             ctx.next();

@@ -2,7 +2,10 @@ package com.networkpin.support;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.core.json.Json;
 import java.time.Duration;
 import java.util.Set;
 
@@ -58,5 +61,15 @@ public final class Overload {
         return new ProblemException(Problem.of(503, "shutting-down", "Shutting down",
                 "This instance is stopping and takes no new requests; nothing was recorded. Try again after"
                         + " Retry-After."), retryAfter);
+    }
+
+    /**
+     * Answers a refusal straight from a Vert.x route, before the request reaches the REST layer: its problem
+     * with Retry-After, as the REST layer's mapper would.
+     */
+    public static void answer(HttpServerResponse response, ProblemException refusal) {
+        response.setStatusCode(refusal.problem().status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        refusal.retryAfter().ifPresent(after -> response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(after.toSeconds())));
+        response.end(Json.encode(refusal.problem()));
     }
 }

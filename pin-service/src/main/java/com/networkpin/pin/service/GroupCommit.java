@@ -24,13 +24,21 @@ import org.jboss.logging.Logger;
  *
  * <p>Admission control ({@link PinConfig.Admission}): each lane's waiting room ({@link LaneQueue}) is bounded,
  * shared fairly between clients, and has a deadline, checked when a batch is formed; a refused request is
- * answered at once and never decided. Waiting is timed on {@link System#nanoTime()}, not on the service's
+ * answered at once and never decided. The room follows what the lane can start within the target wait: after
+ * each batch the lane's time per verification (a moving average of the batch's duration over its size) sets
+ * the limit, between {@value #MIN_LIMIT} and the bound, so a slower database or a busier machine refuses sooner
+ * instead of making the admitted wait. {@link #wouldAdmit} asks a lane before the request is even read
+ * ({@code EarlyAdmission}). Waiting is timed on {@link System#nanoTime()}, not on the service's
  * {@code Clock}: that one is the business time, which the demo clock moves by hours.
  */
 @ApplicationScoped
 public class GroupCommit {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+    /** The least room a lane keeps, however slow its batches: a batch's worth to share the commit. */
+    static final int MIN_LIMIT = 8;
+    /** Weight of the newest batch in the moving average of the time per verification. */
+    private static final double SMOOTHING = 0.2;
 
     private final Transactions transactions;
     private final VerificationBatch batch;
@@ -38,6 +46,7 @@ public class GroupCommit {
     private final Vertx vertx;
     private final int maxBatch;
     private final Duration retryAfter;
+    private final long targetWaitNanos;
     private final Lane[] lanes;
 
     public GroupCommit(Transactions transactions, VerificationBatch batch, PinMetrics metrics, Vertx vertx,
@@ -49,6 +58,7 @@ public class GroupCommit {
         this.maxBatch = config.groupCommit().maxBatch();
         PinConfig.Admission admission = config.groupCommit().admission();
         this.retryAfter = admission.retryAfter();
+        this.targetWaitNanos = admission.enabled() ? admission.targetWait().toNanos() : 0;
         this.lanes = new Lane[config.groupCommit().lanes()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane(admission.enabled()
@@ -66,8 +76,36 @@ public class GroupCommit {
      */
     public Uni<Optional<VerificationOutcome>> submit(PendingVerification verification, String client) {
         Context caller = Vertx.currentContext();
-        return Uni.createFrom().emitter(emitter -> lanes[Math.floorMod(verification.contractId().hashCode(), lanes.length)]
+        return Uni.createFrom().emitter(emitter -> lane(verification.contractId())
                 .submit(new Waiting(verification, caller, emitter), client));
+    }
+
+    /**
+     * The refusal a verification of {@code contractId} by {@code client} would get now, if any: asked when the
+     * request arrives, so that past capacity it is refused before its token, body and PIN are worked on. An
+     * answer of empty is no promise: {@link #submit} decides again.
+     */
+    public Optional<ProblemException> wouldAdmit(String contractId, String client) {
+        Lane lane = lane(contractId);
+        LaneQueue.Admission admission;
+        synchronized (lane) {
+            admission = lane.queue.wouldAdmit(client);
+        }
+        return switch (admission) {
+            case ADMITTED -> Optional.empty();
+            case LANE_FULL -> Optional.of(refusal("lane-full"));
+            case CLIENT_QUOTA -> Optional.of(refusal("client-quota"));
+        };
+    }
+
+    private Lane lane(String contractId) {
+        return lanes[Math.floorMod(contractId.hashCode(), lanes.length)];
+    }
+
+    /** Why: lane-full, client-quota (429), deadline or pool (503). */
+    private ProblemException refusal(String why) {
+        metrics.admissionRefused(why);
+        return why.equals("client-quota") ? Overload.clientQuota(retryAfter) : Overload.overloaded(retryAfter);
     }
 
     private record Waiting(PendingVerification verification, Context caller,
@@ -94,6 +132,8 @@ public class GroupCommit {
 
         private final LaneQueue<Waiting> queue;
         private boolean running;
+        /** Moving average of a batch's duration over its size; 0 until the first batch. */
+        private double nanosPerVerification;
 
         Lane(LaneQueue<Waiting> queue) {
             this.queue = queue;
@@ -121,10 +161,19 @@ public class GroupCommit {
             }
         }
 
-        /** Why: lane-full, client-quota (429), deadline or pool (503). */
         private void refused(Waiting waiting, String why) {
-            metrics.admissionRefused(why);
-            waiting.refuse(why.equals("client-quota") ? Overload.clientQuota(retryAfter) : Overload.overloaded(retryAfter));
+            waiting.refuse(refusal(why));
+        }
+
+        /** The room this lane can start within the target wait, from the batch just committed. */
+        private synchronized void committed(int size, long nanos) {
+            if (targetWaitNanos <= 0) {
+                return;
+            }
+            double perVerification = (double) nanos / size;
+            nanosPerVerification = nanosPerVerification == 0 ? perVerification
+                    : (1 - SMOOTHING) * nanosPerVerification + SMOOTHING * perVerification;
+            queue.limit((int) Math.max(MIN_LIMIT, Math.min(Integer.MAX_VALUE, targetWaitNanos / nanosPerVerification)));
         }
 
         /**
@@ -145,9 +194,11 @@ public class GroupCommit {
             Context current = Vertx.currentContext();
             Context context = VertxContext.createNewDuplicatedContext(current == null ? vertx.getOrCreateContext() : current);
             List<PendingVerification> verifications = next.stream().map(Waiting::verification).toList();
+            long began = System.nanoTime();
             context.runOnContext(ignored -> transactions.inTransaction(tx -> batch.decide(tx, verifications))
                     .subscribe().with(outcomes -> {
                         try {
+                            committed(next.size(), System.nanoTime() - began);
                             metrics.batchCommitted(next.size());
                             for (int i = 0; i < next.size(); i++) {
                                 next.get(i).answer(Optional.of(outcomes.get(i)));

@@ -12,8 +12,10 @@ import java.util.Map;
  * thread-safe (the lane synchronises). Times are a monotonic clock's nanoseconds, passed in by the caller.
  *
  * <ul>
+ *   <li>{@link #limit}: the lane's owner may lower the room below {@code bound} (to what it can start within its
+ *       target wait); a client's share shrinks in proportion;</li>
  *   <li>{@link #admit}: a lane with room admits anyone, so a client alone may use all of it. A full lane
- *       ({@code bound} requests) makes room for a client holding less than its share ({@code perClient}) by
+ *       (at its limit) makes room for a client holding less than its share ({@code perClient}) by
  *       pushing out the newest request of the client holding the most, if that one holds more than its share
  *       (that request is answered {@link Admission#CLIENT_QUOTA}, never decided); otherwise the newcomer is
  *       refused: {@link Admission#CLIENT_QUOTA} when its own client holds its share, else
@@ -41,8 +43,10 @@ final class LaneQueue<T> {
     }
 
     private final int bound;
-    private final int perClient;
+    private final int perClientOfBound;
     private final long deadlineNanos;
+    private int limit;
+    private int perClient;
     /** Each client's requests, oldest first; a client is in {@code turns} while it has some. */
     private final Map<String, ArrayDeque<Entry<T>>> byClient = new HashMap<>();
     private final ArrayDeque<String> turns = new ArrayDeque<>();
@@ -51,23 +55,46 @@ final class LaneQueue<T> {
     /** {@code deadlineNanos} ≤ 0: no deadline. */
     LaneQueue(int bound, int perClient, long deadlineNanos) {
         this.bound = bound;
-        this.perClient = perClient;
+        this.perClientOfBound = perClient;
         this.deadlineNanos = deadlineNanos;
+        limit(bound);
+    }
+
+    /** The room from now on: {@code requested}, at least 1 and at most the bound; each client's share scaled alike. */
+    void limit(int requested) {
+        limit = Math.min(bound, Math.max(1, requested));
+        perClient = limit == bound ? perClientOfBound : Math.max(1, (int) ((long) perClientOfBound * limit / bound));
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    /**
+     * What {@link #admit} would answer now for a request of {@code client}, without admitting it: the check made
+     * when a request arrives, before it is read (a request that would push another out is admitted here).
+     */
+    Admission wouldAdmit(String client) {
+        if (size < limit) {
+            return Admission.ADMITTED;
+        }
+        ArrayDeque<Entry<T>> queue = byClient.get(client);
+        if (queue != null && queue.size() >= perClient) {
+            return Admission.CLIENT_QUOTA;
+        }
+        String heaviest = heaviest();
+        return heaviest == null || byClient.get(heaviest).size() <= perClient ? Admission.LANE_FULL : Admission.ADMITTED;
     }
 
     Admitted<T> admit(T item, String client, long now) {
         ArrayDeque<Entry<T>> queue = byClient.get(client);
-        int held = queue == null ? 0 : queue.size();
         T pushedOut = null;
-        if (size >= bound) {
-            if (held >= perClient) {
-                return new Admitted<>(Admission.CLIENT_QUOTA, null);
+        if (size >= limit) {
+            Admission admission = wouldAdmit(client);
+            if (admission != Admission.ADMITTED) {
+                return new Admitted<>(admission, null);
             }
-            String heaviest = heaviest();
-            if (heaviest == null || byClient.get(heaviest).size() <= perClient) {
-                return new Admitted<>(Admission.LANE_FULL, null);
-            }
-            pushedOut = removeNewest(heaviest);
+            pushedOut = removeNewest(heaviest());
         }
         if (queue == null) {
             queue = new ArrayDeque<>();

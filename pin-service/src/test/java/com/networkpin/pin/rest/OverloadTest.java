@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.support.Problem;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A verification admission control refuses is answered 503 problem {@code overloaded} with Retry-After, and
- * nothing is decided or written. Lanes that admit nothing (a bound of 0) make every verification such a one.
+ * nothing is decided or written; a full lane refuses before the request's token or body is read
+ * ({@link EarlyAdmission}). Lanes that admit nothing (a bound of 0) make every verification such a one.
  */
 @QuarkusTest
 @TestProfile(OverloadTest.LanesAdmitNothing.class)
@@ -48,5 +50,20 @@ class OverloadTest {
                 .body("status", equalTo(503));
 
         assertEquals(before, footprint(pool, contract), "no event, snapshot or grant changed");
+    }
+
+    @Test
+    void givenAFullLane_whenAVerificationArrivesWithoutTokenOrReadableBody_thenItIsRefused503BeforeEitherIsRead() {
+        String contract = newContractId();
+        setPin(contract, "4827").statusCode(201);
+        String before = footprint(pool, contract);
+
+        RestAssured.given().contentType("application/json").body("{not json")
+                .post("/contracts/{c}/pin/verifications", contract)
+                .then().statusCode(503)
+                .header("Retry-After", "3")
+                .body("type", equalTo("/problems/overloaded"));
+
+        assertEquals(before, footprint(pool, contract));
     }
 }

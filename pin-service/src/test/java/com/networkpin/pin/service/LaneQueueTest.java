@@ -115,4 +115,43 @@ class LaneQueueTest {
         assertEquals(128, next.batch().size());
         assertEquals(872, lane.size());
     }
+
+    @Test
+    void givenALimitBelowTheBound_whenRequestsArrive_thenTheLimitIsTheRoomAndTheSharesShrinkAlike() {
+        LaneQueue<String> lane = new LaneQueue<>(8, 4, 50 * MS);
+        lane.limit(4);
+        lane.admit("a1", "a", 0);
+        lane.admit("a2", "a", 0);
+        lane.admit("a3", "a", 0);
+        lane.admit("b1", "b", 0);
+
+        assertEquals(new LaneQueue.Admitted<>(Admission.ADMITTED, "a3"), lane.admit("b2", "b", 0), "a holds 3 of a share of 2");
+        assertEquals(new LaneQueue.Admitted<String>(Admission.CLIENT_QUOTA, null), lane.admit("b3", "b", 0));
+        assertEquals(new LaneQueue.Admitted<String>(Admission.LANE_FULL, null), lane.admit("c1", "c", 0));
+        assertEquals(4, lane.size());
+    }
+
+    @Test
+    void givenALimitAboveTheBoundOrBelowOne_whenSet_thenItIsHeldWithinOneAndTheBound() {
+        LaneQueue<String> lane = new LaneQueue<>(8, 4, 50 * MS);
+
+        lane.limit(1_000);
+        assertEquals(8, lane.limit());
+        lane.limit(0);
+        assertEquals(1, lane.limit());
+    }
+
+    @Test
+    void givenAFullLane_whenAskedWhetherItWouldAdmit_thenItAnswersAsAdmitWouldAndAdmitsNothing() {
+        LaneQueue<String> lane = new LaneQueue<>(4, 2, 50 * MS);
+        assertEquals(Admission.ADMITTED, lane.wouldAdmit("a"));
+        for (int i = 1; i <= 4; i++) {
+            lane.admit("a" + i, "a", 0);
+        }
+
+        assertEquals(Admission.CLIENT_QUOTA, lane.wouldAdmit("a"));
+        assertEquals(Admission.ADMITTED, lane.wouldAdmit("b"), "b would push out a's newest");
+        assertEquals(4, lane.size());
+        assertEquals(List.of("a1", "a2", "a3", "a4"), lane.next(10, 1 * MS).batch());
+    }
 }
