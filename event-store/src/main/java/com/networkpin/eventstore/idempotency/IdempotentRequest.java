@@ -20,6 +20,11 @@ public record IdempotentRequest(ScopedKey key, String requestHash) {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(key, "key");
         }
+
+        /** One fixed-length text for the key in its scope (SHA-256 of the three), for a table keyed by it alone. */
+        public String digest() {
+            return sha256(canonical(caller, operation, key));
+        }
     }
 
     public IdempotentRequest {

@@ -92,7 +92,9 @@ public class ReservationResource {
         caller.requireContractOrShop(request.contractId(), request.shopId());
         BookVisit command = new BookVisit(request.contractId(), request.shopId(), request.start().toInstant(),
                 request.purpose(), caller.worksAt(request.shopId()));
-        return bookings.book(idempotencyKey, command).map(outcome -> outcome.replayed()
+        // The key in the caller's scope: another caller's same key is another booking's.
+        String scopedKey = new IdempotentRequest.ScopedKey(access.caller(), "book", idempotencyKey).digest();
+        return bookings.book(scopedKey, command).map(outcome -> outcome.replayed()
                 ? answer(outcome)
                 : Response.created(URI.create("/reservations/" + outcome.reservation().reservationNumber()))
                         .entity(outcome.reservation()).build());

@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Idempotency keys of booking requests. A key is claimed at the start of the booking transaction:
+ * Idempotency keys of booking requests, each in its caller's scope
+ * ({@link com.networkpin.eventstore.idempotency.IdempotentRequest.ScopedKey#digest}). A key is claimed at the start of the booking transaction:
  * a second request with the same key waits for the first to commit or roll back, then sees its
  * answer, so one key never books twice.
  */

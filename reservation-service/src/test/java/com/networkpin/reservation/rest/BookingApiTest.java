@@ -132,6 +132,23 @@ class BookingApiTest {
     }
 
     @Test
+    void theSameKeyFromAnotherCallerIsAnotherCallersBooking() {
+        String shop = Api.freshShop(2);
+        String contract = Api.freshContract();
+        String other = Api.freshContract();
+        LocalDate date = Api.japanDate(clock, 4);
+        String key = UUID.randomUUID().toString();
+        String first = Api.book(key, contract, shop, Api.at(date, "13:00"), "PIN_RESET")
+                .statusCode(201).extract().path("reservationNumber");
+
+        String second = Api.book(key, other, shop, Api.at(date, "13:00"), "PIN_RESET")
+                .statusCode(201).header("Idempotency-Replayed", nullValue()).extract().path("reservationNumber");
+
+        assertEquals(false, first.equals(second), "two bookings, one per caller");
+        assertEquals(0, Api.remaining(shop, date, "13:00"));
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsRefused() {
         String shop = Api.freshShop(2);
         String contract = Api.freshContract();
