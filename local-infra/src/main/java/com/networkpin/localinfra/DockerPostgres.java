@@ -9,8 +9,8 @@ import java.util.ServiceLoader;
  */
 public interface DockerPostgres {
 
-    /** Whether a Docker engine answers. */
-    boolean dockerAvailable();
+    /** Why it cannot run here (no engine, or its image neither present nor pullable); empty where it can. */
+    Optional<String> whyUnusable();
 
     PostgresServer create();
 

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * Where PostgreSQL runs, chosen by the system property {@value #PROPERTY} (embedded|docker|auto): in Docker
- * only where a {@link DockerPostgres} is on the class path (tests), else embedded.
+ * only where a {@link DockerPostgres} is on the class path (tests); in auto mode only where it is usable (an
+ * engine answers and the image is present or pullable), else embedded, and the choice and its reason are
+ * printed.
  */
 public enum InfraMode {
     EMBEDDED,
@@ -23,7 +25,15 @@ public enum InfraMode {
                 }
                 yield DOCKER;
             }
-            case "auto" -> docker.isPresent() && docker.get().dockerAvailable() ? DOCKER : EMBEDDED;
+            case "auto" -> {
+                if (docker.isEmpty()) {
+                    yield EMBEDDED;
+                }
+                Optional<String> why = docker.get().whyUnusable();
+                System.out.println(why.map(reason -> "PostgreSQL: embedded, not Docker: " + reason)
+                        .orElse("PostgreSQL: in Docker (" + PROPERTY + "=embedded chooses the embedded server)"));
+                yield why.isPresent() ? EMBEDDED : DOCKER;
+            }
             default -> throw new IllegalArgumentException(PROPERTY + " must be embedded, docker or auto, not " + mode);
         };
     }

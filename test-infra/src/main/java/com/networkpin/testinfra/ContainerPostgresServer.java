@@ -11,7 +11,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class ContainerPostgresServer implements PostgresServer {
 
-    private static final String IMAGE = System.getProperty("networkpin.infra.postgres-image", "postgres:17-alpine");
+    static final String IMAGE = System.getProperty("networkpin.infra.postgres-image", "postgres:17-alpine");
     private static final int POSTGRES_PORT = 5432;
 
     private final PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
