@@ -2,6 +2,7 @@ package com.networkpin.localinfra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -148,6 +149,22 @@ public final class KeycloakTokens {
                 200, "find the service account of " + clientId));
         grantRole(admin, serviceAccount.get("id").asText(), role);
         return client(clientId);
+    }
+
+    /**
+     * Lets the people's client send a browser back to {@code redirectUri} (a pattern such as
+     * {@code http://localhost:41234/*}) after a login: the realm allows only the console's usual address.
+     */
+    public void allowRedirect(String redirectUri) {
+        String admin = adminAuthorization();
+        String clients = url + "/admin/realms/" + KeycloakServer.REALM + "/clients";
+        JsonNode client = read(expect(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + PEOPLE_CLIENT))
+                .header("Authorization", admin).build()), 200, "find client " + PEOPLE_CLIENT)).get(0);
+        ArrayNode uris = (ArrayNode) client.get("redirectUris");
+        uris.add(redirectUri);
+        expect(send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
+                .header("Authorization", admin).header("Content-Type", "application/json")
+                .PUT(body(client)).build()), 204, "allow the redirect " + redirectUri);
     }
 
     /** A token of the master realm's administrator: another issuer, signed with another key. */

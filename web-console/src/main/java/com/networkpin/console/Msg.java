@@ -181,6 +181,9 @@ public interface Msg {
     @Message("サービスに接続できません。しばらくしてからもう一度お試しください。")
     String problemOutage();
 
+    @Message("ただいま混み合っています。{seconds}秒ほど待ってから、もう一度お試しください。")
+    String problemBusy(long seconds);
+
     @Message("受け付けられませんでした。")
     String problemRefused();
 

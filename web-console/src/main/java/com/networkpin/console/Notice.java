@@ -14,8 +14,14 @@ public record Notice(String text, String detail, boolean error) {
         return new Notice(text, detail, true);
     }
 
-    /** A refusal in human words: the problem's detail (or title), or "try again later" for an outage. */
+    /**
+     * A refusal in human words: "busy, try again in n seconds" for a busy service, "try again later" for
+     * another outage, else the problem's detail (or title).
+     */
     public static Notice of(ServiceProblem problem, Msg msg) {
+        if (problem.isBusy()) {
+            return error(msg.problemBusy(problem.retryAfter().orElseThrow().toSeconds()), null);
+        }
         return problem.isOutage() ? error(msg.problemOutage(), null) : error(msg.problemRefused(), problem.sentence());
     }
 }

@@ -1,5 +1,6 @@
 package com.networkpin.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -33,25 +33,31 @@ import org.jboss.logging.Logger;
 /**
  * The services' REST APIs, called with the logged-in person's own access token: the services
  * decide what the person may do, the console only shows it. A refusal becomes a
- * {@link ServiceProblem}. Nothing here logs a request body (a new PIN travels in one).
+ * {@link ServiceProblem}. Every call has a connect and a read time-out ({@link ServiceCalls}); a service
+ * that answers 503 or 429, times out or refuses the connection is busy: the page says "try again" with
+ * the service's Retry-After (else the console's own) and answers 503 ({@link Busy}). Nothing here logs a
+ * request body (a new PIN travels in one).
  */
 @ApplicationScoped
 public class Services {
 
     private static final Logger LOG = Logger.getLogger(Services.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http;
+    private final ServiceCalls calls;
+    private final Busy busy;
     private final ObjectMapper json;
     private final String pinService;
     private final String reservationService;
     private final String lockScheduler;
 
-    public Services(ObjectMapper json,
+    public Services(ObjectMapper json, ServiceCalls calls, Busy busy,
                     @ConfigProperty(name = "network-pin.console.pin-service-url") String pinService,
                     @ConfigProperty(name = "network-pin.console.reservation-service-url") String reservationService,
                     @ConfigProperty(name = "network-pin.console.lock-scheduler-url") String lockScheduler) {
         this.json = json;
+        this.calls = calls;
+        this.busy = busy;
+        this.http = HttpClient.newBuilder().connectTimeout(calls.connectTimeout()).build();
         this.pinService = pinService;
         this.reservationService = reservationService;
         this.lockScheduler = lockScheduler;
@@ -159,7 +165,7 @@ public class Services {
     }
 
     private <T> T call(String token, String method, String url, Object body, Map<String, String> headers, JavaType type) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(calls.readTimeout())
                 .header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -172,14 +178,22 @@ public class Services {
                 request.header("Content-Type", "application/json");
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 503 || response.statusCode() == 429) {
+                throw busy.saw(ServiceProblem.busy(response.statusCode(), readProblem(response.body()),
+                        Busy.retryAfter(response.headers().firstValue("Retry-After"), calls.retryAfter())));
+            }
             if (response.statusCode() >= 400) {
                 throw new ServiceProblem(response.statusCode(), readProblem(response.body()));
             }
             return json.readValue(response.body(), type);
-        } catch (IOException e) {
-            // The URL names no secret; the body (which may hold a PIN) is never logged.
-            LOG.warnf("%s %s failed: %s", method, URI.create(url).getPath(), e.getClass().getSimpleName());
+        } catch (JsonProcessingException e) {
+            LOG.warnf("%s %s answered what the console cannot read", method, URI.create(url).getPath());
             throw ServiceProblem.unreachable();
+        } catch (IOException e) {
+            // A time-out, a refused connection or a broken one. The URL names no secret; the body (which may
+            // hold a PIN) is never logged.
+            LOG.warnf("%s %s failed: %s", method, URI.create(url).getPath(), e.getClass().getSimpleName());
+            throw busy.saw(ServiceProblem.busy(0, null, calls.retryAfter()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ServiceProblem.unreachable();

@@ -1,6 +1,7 @@
 package com.networkpin.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +14,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The rules of the pages that need no server: who may see what, language, times, form tokens. */
@@ -99,5 +102,23 @@ class PageRulesTest {
         assertEquals("ALL_SAME_DIGITS", problem.text("reason"));
         assertEquals("PIN too easy to guess", new ServiceProblem(409, body.without("detail")).sentence());
         assertTrue(ServiceProblem.unreachable().isOutage());
+    }
+
+    @Test
+    void aBusyServicesRetryAfterIsItsOwnWithinBoundsElseTheConsoles() {
+        Duration fallback = Duration.ofSeconds(5);
+        assertEquals(Duration.ofSeconds(7), Busy.retryAfter(Optional.of(" 7"), fallback));
+        assertEquals(Duration.ofSeconds(1), Busy.retryAfter(Optional.of("0"), fallback));
+        assertEquals(Duration.ofMinutes(10), Busy.retryAfter(Optional.of("86400"), fallback));
+        assertEquals(fallback, Busy.retryAfter(Optional.of("Wed, 21 Oct 2015 07:28:00 GMT"), fallback));
+        assertEquals(fallback, Busy.retryAfter(Optional.empty(), fallback));
+
+        ServiceProblem refused = ServiceProblem.busy(429, null, Duration.ofSeconds(3));
+        assertTrue(refused.isBusy() && refused.isOutage(), "a 429 is the service's load, not the person's doing");
+        assertFalse(new ServiceProblem(409, null).isBusy());
+        Busy busy = new Busy();
+        busy.saw(ServiceProblem.busy(0, null, Duration.ofSeconds(5)));
+        busy.saw(refused);
+        assertEquals(Optional.of(Duration.ofSeconds(5)), busy.retryAfter(), "the longest wait of the page's services");
     }
 }

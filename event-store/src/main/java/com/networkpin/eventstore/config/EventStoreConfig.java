@@ -23,6 +23,16 @@ public interface EventStoreConfig {
 
     AdminSettings admin();
 
+    PoolSettings pool();
+
+    /** The bound of the reactive pool's waiting room ({@link BoundedPool}). */
+    interface PoolSettings {
+
+        /** Commands waiting for a connection; one more is refused at once (503 {@code overloaded}). */
+        @WithDefault("128")
+        int maxWaitQueueSize();
+    }
+
     interface AdminSettings {
         /**
          * Build time: whether the service serves the operator's endpoints for parked outbox rows

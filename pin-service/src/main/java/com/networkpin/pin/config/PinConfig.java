@@ -132,16 +132,6 @@ public interface PinConfig {
         Duration retryAfter();
     }
 
-    Pool pool();
-
-    /** The bound of the reactive pool's waiting room ({@link BoundedPool}). */
-    interface Pool {
-
-        /** Commands waiting for a connection; one more is refused at once. */
-        @WithDefault("128")
-        int maxWaitQueueSize();
-    }
-
     Secrets secrets();
 
     /** The development keys, known to everyone: only for %dev/%test, refused by the prod profile. */

@@ -41,4 +41,37 @@ public interface ReservationConfig {
         @WithDefault("1h")
         String purgeEvery();
     }
+
+    Admission admission();
+
+    /**
+     * Admission control of the booking path (book, cancel, reschedule, check-in): refuse early, never decide
+     * late. A request that finds {@code max-in-progress} running and {@code max-waiting} waiting, or still waits
+     * at its {@code deadline}, is answered 503 {@code overloaded} with Retry-After before anything is decided
+     * or written for it (after its token, body and caller are checked, which reads nothing from the database).
+     */
+    interface Admission {
+
+        /**
+         * Booking requests running at once: a little more than the reactive pool's 20 connections, so that the
+         * pool stays busy while one request's answer is written.
+         */
+        @WithDefault("32")
+        int maxInProgress();
+
+        /** Booking requests waiting for one of those to end; one more is refused at once. */
+        @WithDefault("64")
+        int maxWaiting();
+
+        /**
+         * How long a request may wait to start; past it, it is refused, never decided. Well under a client's
+         * time-out (the web console's read time-out is 5 s).
+         */
+        @WithDefault("PT1S")
+        Duration deadline();
+
+        /** The Retry-After of the refusals. */
+        @WithDefault("PT1S")
+        Duration retryAfter();
+    }
 }

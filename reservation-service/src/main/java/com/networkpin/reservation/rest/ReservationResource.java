@@ -8,6 +8,7 @@ import com.networkpin.reservation.service.BookingOutcome;
 import com.networkpin.reservation.service.BookingService;
 import com.networkpin.reservation.service.ReservationViews;
 import com.networkpin.reservation.service.VisitService;
+import com.networkpin.support.AdmissionGate;
 import com.networkpin.support.Problem;
 import com.networkpin.support.ProblemException;
 import com.networkpin.support.idempotency.IdempotencyHeader;
@@ -51,19 +52,23 @@ public class ReservationResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 200;
+    private static final String OVERLOADED = "Past the booking path's capacity (problem overloaded, with Retry-After):"
+            + " nothing was decided or written; send it again after Retry-After, with the same Idempotency-Key";
     private static final String NOT_YOURS = "Another contract's reservation (customer) or another shop's (shop staff)";
 
     private final BookingService bookings;
     private final VisitService visits;
     private final ReservationViews reservations;
     private final Access access;
+    private final AdmissionGate admission;
 
     public ReservationResource(BookingService bookings, VisitService visits, ReservationViews reservations,
-                               Access access) {
+                               Access access, AdmissionGate admission) {
         this.bookings = bookings;
         this.visits = visits;
         this.reservations = reservations;
         this.access = access;
+        this.admission = admission;
     }
 
     @POST
@@ -81,6 +86,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "403", description = "Neither a customer of the body's contract nor staff of the"
             + " body's shop; nothing is stored, not even the Idempotency-Key")
     @APIResponse(responseCode = "409", description = "Slot full, or an active booking of this purpose exists")
+    @APIResponse(responseCode = "503", description = OVERLOADED)
     @APIResponse(responseCode = "422", description = "Past, not on a 15-minute boundary, too far ahead, shop"
             + " closed, outside opening hours, unknown shop, or Idempotency-Key used with another body")
     public Uni<Response> book(
@@ -94,7 +100,7 @@ public class ReservationResource {
                 request.purpose(), caller.worksAt(request.shopId()));
         // The key in the caller's scope: another caller's same key is another booking's.
         String scopedKey = new IdempotentRequest.ScopedKey(access.caller(), "book", idempotencyKey).digest();
-        return bookings.book(scopedKey, command).map(outcome -> outcome.replayed()
+        return admission.admit(() -> bookings.book(scopedKey, command)).map(outcome -> outcome.replayed()
                 ? answer(outcome)
                 : Response.created(URI.create("/reservations/" + outcome.reservation().reservationNumber()))
                         .entity(outcome.reservation()).build());
@@ -118,12 +124,14 @@ public class ReservationResource {
     @APIResponse(responseCode = "403", description = NOT_YOURS)
     @APIResponse(responseCode = "404", description = "No such reservation")
     @APIResponse(responseCode = "409", description = "Not a booking that can be cancelled (any more)")
+    @APIResponse(responseCode = "503", description = OVERLOADED)
     @APIResponse(responseCode = "422", description = "The visit has already begun")
     public Uni<Response> cancel(@RestPath String number, @RestHeader(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey) {
         Caller caller = Caller.of(access);
         var idempotency = keyed(idempotencyKey, "cancel", number);
-        return bookings.cancel(known(number), caller::requireContractOrShop, idempotency).map(ReservationResource::answer);
+        String known = known(number);
+        return admission.admit(() -> bookings.cancel(known, caller::requireContractOrShop, idempotency)).map(ReservationResource::answer);
     }
 
     @POST
@@ -135,6 +143,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "403", description = NOT_YOURS)
     @APIResponse(responseCode = "404", description = "No such reservation")
     @APIResponse(responseCode = "409", description = "New slot full, or not a booking that can be moved")
+    @APIResponse(responseCode = "503", description = OVERLOADED)
     @APIResponse(responseCode = "422", description = "New slot past, off the 15-minute grid, too far ahead,"
             + " outside opening hours, on a closed day, or the same slot")
     public Uni<Response> reschedule(@RestPath String number, @RestHeader(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
@@ -143,7 +152,8 @@ public class ReservationResource {
         Caller caller = Caller.of(access);
         Instant start = request.start().toInstant();
         var idempotency = keyed(idempotencyKey, "reschedule", number, start.toString());
-        return bookings.reschedule(known(number), start, caller::requireContractOrShop, idempotency)
+        String known = known(number);
+        return admission.admit(() -> bookings.reschedule(known, start, caller::requireContractOrShop, idempotency))
                 .map(ReservationResource::answer);
     }
 
@@ -161,14 +171,16 @@ public class ReservationResource {
     @APIResponse(responseCode = "404", description = "No such reservation")
     @APIResponse(responseCode = "409", description = "Not a booking, not the day of the visit"
             + " (check-in-not-today), or the visit was missed (check-in-closed)")
+    @APIResponse(responseCode = "503", description = OVERLOADED)
     @APIResponse(responseCode = "422", description = "Document not accepted; the answer lists what is")
     public Uni<Response> checkIn(@RestPath String number, @RestHeader(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
                                  @NotNull @Valid CheckInRequest request) {
         Caller caller = Caller.of(access);
         var idempotency = keyed(idempotencyKey, "check-in", number, request.idDocument(), String.valueOf(request.original()));
-        return visits.checkIn(known(number), request.idDocument(), request.original(), caller.subject(),
-                caller::requireStaffOf, idempotency).map(ReservationResource::answer);
+        String known = known(number);
+        return admission.admit(() -> visits.checkIn(known, request.idDocument(), request.original(), caller.subject(),
+                caller::requireStaffOf, idempotency)).map(ReservationResource::answer);
     }
 
     /** The request's Idempotency-Key in the caller's scope, if it sent one; a malformed one is a 400. */

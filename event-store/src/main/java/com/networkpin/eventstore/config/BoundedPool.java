@@ -1,4 +1,4 @@
-package com.networkpin.pin.config;
+package com.networkpin.eventstore.config;
 
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgBuilder;
@@ -15,15 +15,16 @@ import java.util.List;
  * begins (Vert.x's {@code ConnectionPoolTooBusyException}), which service-support answers 503 {@code overloaded}
  * with Retry-After. (Vert.x's connection time-out is left at its default: it also times the opening of a
  * connection, and a short one left a loaded machine's pool without connections in the benchmark.)
- * It bounds every command that does not go through a group-commit lane (set, disclose, reset, a verification
- * run alone, the queries), and the consumers and the relay, which retry after a back-off.
+ * It bounds every command of the services that use the event store (in the pin-service those that do not go
+ * through a group-commit lane; in the reservation-service bookings, visits, shops and queries alike), and the
+ * consumers and the relay, which retry after a back-off.
  */
 @Singleton
 public class BoundedPool implements PgPoolCreator {
 
-    private final PinConfig.Pool bound;
+    private final EventStoreConfig.PoolSettings bound;
 
-    public BoundedPool(PinConfig config) {
+    public BoundedPool(EventStoreConfig config) {
         this.bound = config.pool();
     }
 

@@ -1,0 +1,17 @@
+package com.networkpin.reservation.config;
+
+import com.networkpin.support.AdmissionGate;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The booking path's admission control, sized by {@link ReservationConfig.Admission}. */
+public class BookingAdmission {
+
+    @Produces
+    @Singleton
+    AdmissionGate bookingGate(ReservationConfig config) {
+        ReservationConfig.Admission admission = config.admission();
+        return new AdmissionGate(admission.maxInProgress(), admission.maxWaiting(), admission.deadline(),
+                admission.retryAfter());
+    }
+}
