@@ -11,7 +11,7 @@ import kafka.tools.StorageTool;
 
 /**
  * Entry point of the broker child JVM: formats the KRaft storage, then runs a
- * single-node broker until the parent closes our stdin.
+ * KRaft node (broker and controller) until the parent closes our stdin.
  *
  * <p>Arguments: {@code <server.properties> <clusterId> [<scram credential>...]}, each credential as
  * {@code kafka-storage format --add-scram} takes it, e.g. {@code SCRAM-SHA-512=[name=admin,password=…]}:

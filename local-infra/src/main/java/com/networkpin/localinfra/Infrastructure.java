@@ -16,12 +16,15 @@ import java.util.concurrent.CompletionException;
  * topics (default 3); {@value #POSTGRES_DURABLE} = true starts a temporary embedded PostgreSQL with
  * fsync, synchronous_commit and full_page_writes on, as production runs (the benchmark); default false:
  * all three off, tests throw their data away. A kept data directory runs with zonky's defaults.
+ * {@value #HA} = true runs Kafka as a {@link KafkaCluster} of three nodes (replication factor 3,
+ * {@code min.insync.replicas=2}) instead of the single broker.
  */
 public final class Infrastructure {
 
     public static final String DATA_DIRECTORY = "networkpin.infra.data-dir";
     public static final String PARTITIONS = "networkpin.infra.kafka-partitions";
     public static final String POSTGRES_DURABLE = "networkpin.infra.postgres-durable";
+    public static final String HA = "networkpin.infra.ha";
 
     private static Infrastructure instance;
     private static KeycloakServer keycloak;
@@ -120,16 +123,21 @@ public final class Infrastructure {
         if (InfraMode.fromSystemProperty(docker) == InfraMode.DOCKER) {
             // Kafka stays the child-JVM broker: it is configured with the authentication and ACLs
             // of identity/kafka-access.tsv, which a stock container image does not start with.
-            return new Infrastructure(docker.orElseThrow().create(), EmbeddedKafkaServer.temporary(partitions));
+            return new Infrastructure(docker.orElseThrow().create(), temporaryKafka(partitions));
         }
         String dataDirectory = System.getProperty(DATA_DIRECTORY);
         if (dataDirectory == null) {
             return new Infrastructure(new EmbeddedPostgresServer(null, 0, Boolean.getBoolean(POSTGRES_DURABLE)),
-                    EmbeddedKafkaServer.temporary(partitions));
+                    temporaryKafka(partitions));
         }
         Path root = Path.of(dataDirectory);
-        return new Infrastructure(new EmbeddedPostgresServer(root.resolve("postgres")),
-                new EmbeddedKafkaServer(root.resolve("kafka"), partitions));
+        KafkaServer kafka = Boolean.getBoolean(HA) ? new KafkaCluster(root.resolve("kafka-cluster"), partitions, 0, 0, 0)
+                : new EmbeddedKafkaServer(root.resolve("kafka"), partitions);
+        return new Infrastructure(new EmbeddedPostgresServer(root.resolve("postgres")), kafka);
+    }
+
+    private static KafkaServer temporaryKafka(int partitions) {
+        return Boolean.getBoolean(HA) ? KafkaCluster.temporary(partitions) : EmbeddedKafkaServer.temporary(partitions);
     }
 
     /** In parallel: the two start-ups mostly wait on child processes. */

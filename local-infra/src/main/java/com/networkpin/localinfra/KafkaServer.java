@@ -2,14 +2,14 @@ package com.networkpin.localinfra;
 
 import java.util.Map;
 
-/** A running Kafka broker that tests may stop and start again. */
+/** A running Kafka broker, or cluster of brokers, that tests may stop and start again. */
 public interface KafkaServer {
 
     void start();
 
     /**
-     * Takes the broker away. A later {@link #start()} brings it back on the same address with
-     * the same data, so fault tests can check what survives an outage.
+     * Takes the broker (every broker of a cluster) away. A later {@link #start()} brings it back on the
+     * same address with the same data, so fault tests can check what survives an outage.
      */
     void stop();
 

@@ -1,5 +1,7 @@
 package com.networkpin.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.networkpin.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>the pin-service recorded exactly the events its accepted answers stand for (plus, for a
  *       request that went unanswered, at most what that one request could have recorded);</li>
- *   <li>every recorded event is on the PIN topic (lost = missing ids; duplicated = extra copies of an id);</li>
+ *   <li>every recorded event is on the PIN topic (lost = missing ids; duplicated = extra copies of an id), each
+ *       contract's in the order of its stream (out of order = keys whose events the topic holds in another order);</li>
  *   <li>the scheduler's pending locks and the reservation-service's lock projection end as the
  *       pin-service's state says: locked until the same instant, or not locked.</li>
  * </ol>
@@ -42,6 +45,7 @@ final class Reconciliation {
     Set<UUID> lost = Set.of();
     Set<UUID> unexpected = Set.of();
     List<String> inconsistent = List.of();
+    final List<String> outOfOrder = new ArrayList<>();
 
     Reconciliation(PinApi pin, FaultFigures figures) {
         this.pin = pin;
@@ -75,6 +79,11 @@ final class Reconciliation {
         Set<String> keys = contracts.stream().map(ContractLog::contractId).collect(Collectors.toSet());
         TopicCount topic = TopicCount.await(Topics.PIN_EVENTS, record -> keys.contains(record.key()), recordedIds,
                 TOPIC_TIMEOUT);
+        histories.forEach((contractId, history) -> {
+            if (!topic.inOrder(contractId, history.stream().map(PinApi.HistoryEntry::eventId).toList())) {
+                outOfOrder.add(contractId);
+            }
+        });
         lost = topic.lost(recordedIds);
         unexpected = topic.unexpected(recordedIds);
         inconsistent = awaitConsistent(keys);
@@ -87,10 +96,24 @@ final class Reconciliation {
                 .put("seen", topic.distinct())
                 .put("lost", lost.size())
                 .put("duplicated", topic.duplicated())
+                .put("outOfOrderKeys", outOfOrder.size())
                 .put("unexpectedOnTopic", unexpected.size())
                 .put("lockedContracts", lockedCount(keys))
                 .put("inconsistentProjections", inconsistent.size());
         return this;
+    }
+
+    /**
+     * Every request answered with success and recorded as answered, every recorded event on the topic once
+     * at least and in stream order, nothing unrecorded there, and both projections in agreement (no double effect).
+     */
+    void assertNothingLostReorderedOrDoubled() {
+        assertEquals(List.of(), refusals, "every request was answered with success");
+        assertEquals(List.of(), historyMismatches, "recorded events = what the answers said");
+        assertEquals(0, lost.size(), "recorded events missing from the PIN topic: " + lost);
+        assertEquals(0, unexpected.size(), "events on the topic that were never recorded");
+        assertEquals(List.of(), outOfOrder, "each contract's events on the topic in stream order");
+        assertEquals(List.of(), inconsistent, "projections agree with the pin-service: no double effect");
     }
 
     private long lockedCount(Set<String> contractIds) {

@@ -5,6 +5,7 @@ import com.networkpin.events.EventEnvelope;
 import com.networkpin.events.EventJson;
 import com.networkpin.testinfra.TopicReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,10 +27,12 @@ final class TopicCount {
 
     private final Map<UUID, Integer> copies;
     private final Map<UUID, String> types;
+    private final Map<String, List<UUID>> orderByKey;
 
-    private TopicCount(Map<UUID, Integer> copies, Map<UUID, String> types) {
+    private TopicCount(Map<UUID, Integer> copies, Map<UUID, String> types, Map<String, List<UUID>> orderByKey) {
         this.copies = copies;
         this.types = types;
+        this.orderByKey = orderByKey;
     }
 
     static TopicCount await(String topic, Predicate<ConsumerRecord<String, String>> filter,
@@ -40,12 +43,15 @@ final class TopicCount {
             List<ConsumerRecord<String, String>> records = TopicReader.read(topic, filter, expected.size(), left);
             Map<UUID, Integer> copies = new HashMap<>();
             Map<UUID, String> types = new HashMap<>();
+            Map<String, List<UUID>> orderByKey = new HashMap<>();
             for (ConsumerRecord<String, String> record : records) {
                 EventEnvelope<DomainEvent> envelope = EventJson.read(record.value());
-                copies.merge(envelope.id(), 1, Integer::sum);
+                if (copies.merge(envelope.id(), 1, Integer::sum) == 1) {
+                    orderByKey.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(envelope.id());
+                }
                 types.put(envelope.id(), envelope.type());
             }
-            TopicCount count = new TopicCount(copies, types);
+            TopicCount count = new TopicCount(copies, types, orderByKey);
             if (count.lost(expected).isEmpty() || System.nanoTime() > deadline) {
                 return count;
             }
@@ -64,6 +70,16 @@ final class TopicCount {
         Set<UUID> unexpected = new HashSet<>(copies.keySet());
         unexpected.removeAll(expected);
         return unexpected;
+    }
+
+    /**
+     * Whether a key's events are on the topic in the order given (a key's records share one partition, read
+     * in offset order; a redelivered copy counts where it first appeared): those of {@code inOrder} that
+     * are on the topic, and nothing else of the key between them.
+     */
+    boolean inOrder(String key, List<UUID> inOrder) {
+        List<UUID> onTopic = orderByKey.getOrDefault(key, List.of());
+        return onTopic.equals(inOrder.stream().filter(copies::containsKey).toList());
     }
 
     int distinct() {

@@ -132,7 +132,7 @@ public interface EventStoreConfig {
         @WithDefault("3")
         int partitions();
 
-        /** -1: the broker's default.replication.factor. */
+        /** -1: three copies where the cluster has three brokers or more, else one per broker (see TopicReplication). */
         @WithDefault("-1")
         short replicationFactor();
 

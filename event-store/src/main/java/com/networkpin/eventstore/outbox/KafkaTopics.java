@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The Kafka administration the producing side needs: creates the system's topics at start-up with
- * explicit partitions and retention (never the broker's auto-create defaults), and tells a topic
+ * explicit partitions, retention and replication ({@link TopicReplication}; never the broker's auto-create
+ * defaults), and tells a topic
  * that does not exist from a broker that does not answer.
  */
 @ApplicationScoped
@@ -94,9 +95,15 @@ public class KafkaTopics {
         try {
             Set<String> existing = admin().listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
+            TopicReplication replication = null;
             for (String topic : topics) {
-                addIfMissing(missing, existing, topic, config.retention());
-                addIfMissing(missing, existing, Topics.deadLetter(topic), config.deadLetterRetention());
+                for (String name : List.of(topic, Topics.deadLetter(topic))) {
+                    if (!existing.contains(name)) {
+                        replication = replication == null ? replication() : replication;
+                        missing.add(newTopic(name, name.equals(topic) ? config.retention() : config.deadLetterRetention(),
+                                replication));
+                    }
+                }
             }
             List<String> created = new ArrayList<>();
             admin().createTopics(missing).values().forEach((name, future) -> {
@@ -156,14 +163,25 @@ public class KafkaTopics {
         }
     }
 
-    private void addIfMissing(List<NewTopic> missing, Set<String> existing, String topic, Duration retention) {
-        if (existing.contains(topic)) {
-            return;
+    private NewTopic newTopic(String topic, Duration retention, TopicReplication replication) {
+        Map<String, String> configs = new HashMap<>(replication.configs());
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+        return new NewTopic(topic, Optional.of(config.partitions()), Optional.of(replication.factor())).configs(configs);
+    }
+
+    /** The configured factor, or one from the number of brokers the cluster has. */
+    private TopicReplication replication() {
+        if (config.replicationFactor() > 0) {
+            return TopicReplication.of(config.replicationFactor(), 0);
         }
-        Optional<Short> replication = config.replicationFactor() < 0 ? Optional.empty()
-                : Optional.of(config.replicationFactor());
-        missing.add(new NewTopic(topic, Optional.of(config.partitions()), replication)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))));
+        try {
+            int brokers = admin().describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+            return TopicReplication.of(config.replicationFactor(), brokers);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot count the Kafka brokers", e.getCause());
+        } catch (Exception e) {
+            throw failure("cannot count the Kafka brokers", e);
+        }
     }
 
     private static RuntimeException failure(String message, Exception e) {
