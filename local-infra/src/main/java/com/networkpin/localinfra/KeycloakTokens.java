@@ -22,14 +22,16 @@ import java.util.stream.Collectors;
 
 /**
  * Real access tokens from the project's realm, for tests, the demo and {@code ./stack token}: client
- * credentials for the machine clients, the password grant for people. People who are not in the
+ * credentials for the machine clients, the password grant for people through the development realm's own
+ * client {@value #PEOPLE_CLIENT} (the console's client has no password grant; a deployment's realm, made from
+ * the production template, has neither). People who are not in the
  * realm file (a customer of a fresh contract, staff of another shop) are added through the admin API.
  *
  * <p>Every secret here is a development secret of {@code identity/network-pin-realm.json}.
  */
 public final class KeycloakTokens {
 
-    public static final String PEOPLE_CLIENT = "network-pin-console";
+    public static final String PEOPLE_CLIENT = "network-pin-dev-tokens";
     public static final String DEMO_PASSWORD = "dev-password";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +65,7 @@ public final class KeycloakTokens {
                 "client_secret", "dev-secret-" + clientId));
     }
 
-    /** A person's token (password grant through the people's client). */
+    /** A person's token (password grant through the development-only client). */
     public String user(String username) {
         return token(KeycloakServer.REALM, Map.of("grant_type", "password", "client_id", PEOPLE_CLIENT,
                 "username", username, "password", DEMO_PASSWORD, "scope", "openid"));

@@ -139,7 +139,9 @@ public final class TestData {
                             || ' | ' || coalesce((SELECT s::text FROM es_stream s WHERE s.stream_id = $1), '')
                             || ' | ' || coalesce((SELECT p::text FROM pin_state p WHERE p.contract_id = $1), '')
                             || ' | ' || coalesce((SELECT string_agg(g::text, ',' ORDER BY g.reservation_number)
-                                                  FROM pin_reset_grant g WHERE g.contract_id = $1), '')""")
+                                                  FROM pin_reset_grant g WHERE g.contract_id = $1), '')
+                            || ' | ' || coalesce((SELECT string_agg(i::text, ',' ORDER BY i.at)
+                                                  FROM insider_action i WHERE i.contract_id = $1), '')""")
                 .execute(Tuple.of(contractId)).await().atMost(TIMEOUT).iterator().next().getString(0);
     }
 

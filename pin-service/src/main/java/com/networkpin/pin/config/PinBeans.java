@@ -1,6 +1,7 @@
 package com.networkpin.pin.config;
 
 import com.networkpin.pin.domain.HmacAesPinSecrets;
+import com.networkpin.pin.domain.InsiderPolicy;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinSecrets;
 import com.networkpin.events.JapanTime;
@@ -64,6 +65,13 @@ public class PinBeans {
     PinPolicy policy() {
         return new PinPolicy(config.maxConsecutiveFailures(), zone, config.mannedChatOpens(),
                 config.mannedChatCloses(), config.resetGrantLifetime(), config.dailyDisclosureLimit());
+    }
+
+    @Produces
+    @Singleton
+    InsiderPolicy insiderPolicy() {
+        return new InsiderPolicy(config.insiders().disclosuresPerAgentHour(), config.insiders().disclosuresPerAgentDay(),
+                config.insiders().resetsPerStaffDay());
     }
 
     @Produces

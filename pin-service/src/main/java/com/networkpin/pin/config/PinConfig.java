@@ -64,6 +64,25 @@ public interface PinConfig {
 
     GroupCommit groupCommit();
 
+    Insiders insiders();
+
+    /**
+     * Limits on the people with power over PINs (InsiderPolicy), in rolling windows: past them a disclosure or
+     * reset is refused 429 with the time it frees up, and counted. A carrier's agent confirms a handful of PINs
+     * an hour; the defaults leave room for a busy shift and stop a harvest.
+     */
+    interface Insiders {
+
+        @WithDefault("10")
+        int disclosuresPerAgentHour();
+
+        @WithDefault("40")
+        int disclosuresPerAgentDay();
+
+        @WithDefault("30")
+        int resetsPerStaffDay();
+    }
+
     /**
      * Verifications share transactions: each lane runs one transaction at a time, and the verifications
      * that arrive meanwhile go together in its next one (no waiting when the lane is idle).

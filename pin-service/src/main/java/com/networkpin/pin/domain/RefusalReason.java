@@ -16,6 +16,9 @@ public enum RefusalReason {
     // Support disclosure
     OUTSIDE_MANNED_HOURS,
     DAILY_DISCLOSURE_LIMIT,
+    // The people with power (InsiderPolicy)
+    AGENT_DISCLOSURE_LIMIT,
+    STAFF_RESET_LIMIT,
     // Shop reset
     GRANT_NOT_RECEIVED,
     GRANT_OF_ANOTHER_SHOP,

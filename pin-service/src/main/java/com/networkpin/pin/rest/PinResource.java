@@ -159,7 +159,8 @@ public class PinResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "409", description = "Outside manned chat hours; names the next opening")
-    @APIResponse(responseCode = "429", description = "Daily disclosure limit of the contract reached")
+    @APIResponse(responseCode = "429", description = "Daily disclosure limit of the contract reached (disclosure-limit),"
+            + " or this agent's hourly or daily limit (agent-disclosure-limit); Retry-After says when it frees up")
     public Uni<Response> disclose(@PathParam("contractId") @ContractId String contractId,
                                   @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
@@ -188,6 +189,8 @@ public class PinResource {
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "409", description = "No grant yet (retryable, Retry-After), or the grant expired or was used")
     @APIResponse(responseCode = "422", description = "Not 4 digits or too easy to guess; 'reason' says why")
+    @APIResponse(responseCode = "429", description = "This staff member's daily reset limit (staff-reset-limit);"
+            + " Retry-After says when it frees up")
     public Uni<Response> reset(@PathParam("contractId") @ContractId String contractId,
                                @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
@@ -197,7 +200,9 @@ public class PinResource {
         var idempotency = IdempotencyHeader.parse(idempotencyKey).map(key -> pins.idempotentRequest(access.caller(),
                 "reset", key, contractId, shop, request.reservationNumber(), pin.digits(),
                 Objects.toString(request.birthDate(), null), request.phoneNumber()));
-        return pins.reset(contractId, request.reservationNumber(), shop, pin, idempotency)
+        String staff = Optional.ofNullable(access.subject()).filter(s -> !s.isBlank())
+                .orElseThrow(() -> Access.forbidden("The token names no subject to count the reset against."));
+        return pins.reset(contractId, request.reservationNumber(), shop, staff, pin, idempotency)
                 .map(answer -> Answers.response(answer).build());
     }
 }

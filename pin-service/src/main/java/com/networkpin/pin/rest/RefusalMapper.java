@@ -41,6 +41,10 @@ public class RefusalMapper {
                     .with("mannedChatOpensAt", e.retryAt().orElse(null));
             case DAILY_DISCLOSURE_LIMIT -> Problem.of(429, "disclosure-limit", "Daily disclosure limit reached",
                     e.getMessage()).with("retryAt", e.retryAt().orElse(null));
+            case AGENT_DISCLOSURE_LIMIT -> Problem.of(429, "agent-disclosure-limit", "Disclosure limit of this agent reached",
+                    e.getMessage()).with("retryAt", e.retryAt().orElse(null));
+            case STAFF_RESET_LIMIT -> Problem.of(429, "staff-reset-limit", "Reset limit of this staff member reached",
+                    e.getMessage()).with("retryAt", e.retryAt().orElse(null));
             case GRANT_NOT_RECEIVED -> Problem.of(409, "reset-grant-pending", "Reset grant not received yet",
                     e.getMessage()).with("retryable", true);
             case GRANT_OF_ANOTHER_SHOP -> Problem.of(403, "grant-of-another-shop", "Reset grant of another shop",

@@ -77,11 +77,19 @@ public class PinMetrics {
             counter("network-pin.pin.locks", "PINs locked after repeated wrong entries").increment();
         } else if (event instanceof Unlocked unlocked) {
             unlocks(unlocked.reason()).increment();
-        } else if (event instanceof PinDisclosed) {
-            counter("network-pin.pin.disclosures", "PINs disclosed by the manned chat").increment();
+        } else if (event instanceof PinDisclosed disclosed) {
+            Counter.builder("network-pin.pin.disclosures").tag("agent", disclosed.agentId())
+                    .description("PINs disclosed by the manned chat, by agent").register(registry).increment();
         } else if (event instanceof PinReset) {
             counter("network-pin.pin.resets", "PINs reset at a shop").increment();
         }
+    }
+
+    /** A disclosure or reset refused by the insider limits, by person (the token's subject). */
+    void insiderRefused(String action, String actor) {
+        Counter.builder("network-pin.pin.insider.refused").tag("action", action).tag("actor", actor)
+                .description("Disclosures and resets refused by the insider limits, by person").register(registry)
+                .increment();
     }
 
     private void verification(String outcome, Channel channel) {

@@ -65,11 +65,12 @@ public class PinService {
     private final IdempotencyStore idempotencyStore;
     private final PinAnswers answers;
     private final SealedDisclosures sealedDisclosures;
+    private final InsiderLimits insiders;
 
     public PinService(Transactions transactions, EventStore eventStore, PinStates states, ResetGrants grants, Pool pool,
                       PinSecrets secrets, PinPolicy policy, Clock clock, PinMetrics metrics, CurrentPins currentPins,
                       GroupCommit groupCommit, PinConfig config, IdempotencyStore idempotencyStore, PinAnswers answers,
-                      SealedDisclosures sealedDisclosures) {
+                      SealedDisclosures sealedDisclosures, InsiderLimits insiders) {
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.states = states;
@@ -85,6 +86,7 @@ public class PinService {
         this.idempotencyStore = idempotencyStore;
         this.answers = answers;
         this.sealedDisclosures = sealedDisclosures;
+        this.insiders = insiders;
     }
 
     /** 201 with the PIN's status; a retry with the key after a lost 201 gets that 201 again. */
@@ -147,21 +149,27 @@ public class PinService {
     public Uni<Answer> disclose(String contractId, String agentId, String identityCheckRef,
                                 Optional<IdempotentRequest> idempotency) {
         return command("disclose", contractId, idempotency, earlier -> sealedDisclosures.open(contractId, earlier.body(), answers),
-                (tx, current, now) -> {
+                (tx, current, now) -> insiders.admit(tx.client(), InsiderLimits.DISCLOSURE, agentId, now).chain(() -> {
                     Disclosure disclosure = current.disclose(agentId, identityCheckRef, secrets, policy, now);
-                    return record(tx, current, disclosure.changes(), now).replaceWith(() -> new Decided(
-                            answers.disclosed(disclosure.pin(), now), idempotency.isEmpty() ? null
-                            : sealedDisclosures.seal(contractId, disclosure.pin(), now)));
-                }).invoke(answer -> logDecided(answer, () -> LOG.infof("PIN of contract %s disclosed to agent %s",
+                    return record(tx, current, disclosure.changes(), now)
+                            .call(() -> insiders.recorded(tx.client(), InsiderLimits.DISCLOSURE, agentId, contractId, now))
+                            .replaceWith(() -> new Decided(answers.disclosed(disclosure.pin(), now), idempotency.isEmpty()
+                                    ? null : sealedDisclosures.seal(contractId, disclosure.pin(), now)));
+                })).invoke(answer -> logDecided(answer, () -> LOG.infof("PIN of contract %s disclosed to agent %s",
                 LogSafe.of(contractId), LogSafe.of(agentId))));
     }
 
-    /** By a terminal of {@code shopId}: the grant must be for a visit at that shop. 200 with the PIN's status. */
-    public Uni<Answer> reset(String contractId, String reservationNumber, String shopId, PinCode newPin,
+    /**
+     * By {@code staffId} at a terminal of {@code shopId}: the grant must be for a visit at that shop. 200 with the
+     * PIN's status.
+     */
+    public Uni<Answer> reset(String contractId, String reservationNumber, String shopId, String staffId, PinCode newPin,
                              Optional<IdempotentRequest> idempotency) {
-        return command("reset", contractId, idempotency, Answer::replayOf, (tx, current, now) -> grants
-                .find(tx.client(), reservationNumber)
+        return command("reset", contractId, idempotency, Answer::replayOf, (tx, current, now) -> insiders
+                .admit(tx.client(), InsiderLimits.RESET, staffId, now)
+                .chain(() -> grants.find(tx.client(), reservationNumber))
                 .chain(grant -> record(tx, current, current.reset(newPin, reservationNumber, shopId, grant, secrets, now), now))
+                .call(() -> insiders.recorded(tx.client(), InsiderLimits.RESET, staffId, contractId, now))
                 .map(after -> kept(answers.status(200, after))))
                 .invoke(answer -> logDecided(answer, () -> LOG.infof("PIN of contract %s reset under reservation %s",
                         LogSafe.of(contractId), LogSafe.of(reservationNumber))));
