@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import com.networkpin.localinfra.ha.PatroniCluster;
+
 /**
  * The PostgreSQL server and Kafka broker shared by every test of a JVM (and by the benchmark): started
  * once, on first use, and stopped at JVM exit by the servers' own shutdown hooks.
@@ -16,12 +18,15 @@ import java.util.concurrent.CompletionException;
  * topics (default 3); {@value #POSTGRES_DURABLE} = true starts a temporary embedded PostgreSQL with
  * fsync, synchronous_commit and full_page_writes on, as production runs (the benchmark); default false:
  * all three off, tests throw their data away. A kept data directory runs with zonky's defaults.
+ * {@value #HA_POSTGRES} = true runs PostgreSQL replicated instead, as production does: a
+ * {@link PatroniCluster} (Debian's Patroni, etcd, PostgreSQL 15 and HAProxy) behind one address.
  */
 public final class Infrastructure {
 
     public static final String DATA_DIRECTORY = "networkpin.infra.data-dir";
     public static final String PARTITIONS = "networkpin.infra.kafka-partitions";
     public static final String POSTGRES_DURABLE = "networkpin.infra.postgres-durable";
+    public static final String HA_POSTGRES = "networkpin.infra.ha";
 
     private static Infrastructure instance;
     private static KeycloakServer keycloak;
@@ -123,6 +128,11 @@ public final class Infrastructure {
             return new Infrastructure(docker.orElseThrow().create(), EmbeddedKafkaServer.temporary(partitions));
         }
         String dataDirectory = System.getProperty(DATA_DIRECTORY);
+        if (Boolean.getBoolean(HA_POSTGRES)) {
+            return new Infrastructure(new PatroniCluster(dataDirectory == null ? null
+                    : Path.of(dataDirectory).resolve("postgres-ha"), Boolean.getBoolean(POSTGRES_DURABLE)),
+                    EmbeddedKafkaServer.temporary(partitions));
+        }
         if (dataDirectory == null) {
             return new Infrastructure(new EmbeddedPostgresServer(null, 0, Boolean.getBoolean(POSTGRES_DURABLE)),
                     EmbeddedKafkaServer.temporary(partitions));
