@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * A history checker for open-loop verifications: it compares every entry the clients made (and the
  * answer each got) with the event store's history of its contract. Every acknowledged entry must be
- * recorded ({@code missing}: acknowledged entries not recorded), and nothing may be recorded beyond
+ * recorded ({@code missing}: entries answered MISMATCH or VERIFIED without their AttemptFailed or
+ * AttemptSucceeded), and nothing may be recorded beyond
  * what the clients attempted ({@code doubleCounts}: an entry sent again with its Idempotency-Key
  * takes effect once, and no entry that was never sent appears). An entry that failed for good (its
  * outcome unknown to its client) may be recorded or not; {@code mismatches} lists every contract
@@ -56,8 +57,9 @@ final class VerificationHistory {
         for (Map.Entry<String, List<OpenLoopVerifications.Entry>> contract : load.entries().entrySet()) {
             long wrong = contract.getValue().stream().filter(entry -> !entry.right).count();
             long right = contract.getValue().size() - wrong;
-            long wrongAcknowledged = contract.getValue().stream().filter(entry -> !entry.right && entry.answered()).count();
-            long rightAcknowledged = contract.getValue().stream().filter(entry -> entry.right && entry.answered()).count();
+            // Answers that name what was recorded: MISMATCH an AttemptFailed, VERIFIED an AttemptSucceeded.
+            long wrongAcknowledged = contract.getValue().stream().filter(entry -> "MISMATCH".equals(entry.outcome)).count();
+            long rightAcknowledged = contract.getValue().stream().filter(entry -> "VERIFIED".equals(entry.outcome)).count();
             Map<String, Long> events = recorded.get(contract.getKey());
             long failed = events.getOrDefault("AttemptFailed", 0L);
             long succeeded = events.getOrDefault("AttemptSucceeded", 0L);

@@ -7,8 +7,9 @@ import java.nio.file.Path;
  * {@value #TTL} s, and the synchronous standby, whose loop runs every {@value #LOOP_WAIT} s, then takes
  * it; a DCS or PostgreSQL call is retried for {@value #RETRY_TIMEOUT} s before a primary demotes itself.
  * Patroni requires loop_wait + 2 × retry_timeout ≤ ttl (2 + 10 ≤ 12; Debian's 3.0.2 does not check it).
- * Patroni's defaults (30/10/10) give failovers of about 45 s; these give about 15 s with the proxy's
- * detection, while leaving a primary 5 s of a slow etcd or a busy machine before it steps down.
+ * Patroni's defaults (30/10/10) give failovers of about 45 s; these gave 11–13 s to the first write
+ * through the proxy (F17, PatroniClusterTest), while leaving a primary 5 s of a slow etcd or a busy
+ * machine before it steps down.
  *
  * <p>{@code synchronous_mode}: a commit is acknowledged once the standby has its WAL, and Patroni
  * promotes only a standby known to be synchronous, so no acknowledged commit is lost in a failover.
