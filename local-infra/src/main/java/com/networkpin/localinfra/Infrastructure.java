@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import com.networkpin.localinfra.ha.PatroniCluster;
+
 /**
  * The PostgreSQL server and Kafka broker shared by every test of a JVM (and by the benchmark): started
  * once, on first use, and stopped at JVM exit by the servers' own shutdown hooks.
@@ -16,8 +18,11 @@ import java.util.concurrent.CompletionException;
  * topics (default 3); {@value #POSTGRES_DURABLE} = true starts a temporary embedded PostgreSQL with
  * fsync, synchronous_commit and full_page_writes on, as production runs (the benchmark); default false:
  * all three off, tests throw their data away. A kept data directory runs with zonky's defaults.
- * {@value #HA} = true runs Kafka as a {@link KafkaCluster} of three nodes (replication factor 3,
- * {@code min.insync.replicas=2}) instead of the single broker.
+ * {@value #HA} = true runs the production topology instead of the single servers: Kafka as a {@link KafkaCluster}
+ * of three nodes (replication factor 3, {@code min.insync.replicas=2}) and PostgreSQL replicated, a
+ * {@link PatroniCluster} (Debian's Patroni, etcd, PostgreSQL 15 and HAProxy) behind one address;
+ * {@value #HA_KAFKA} = true or {@value #HA_POSTGRES} = true only one of the two (each fault test runs on what
+ * it is about, and starts no more than it needs).
  */
 public final class Infrastructure {
 
@@ -25,6 +30,8 @@ public final class Infrastructure {
     public static final String PARTITIONS = "networkpin.infra.kafka-partitions";
     public static final String POSTGRES_DURABLE = "networkpin.infra.postgres-durable";
     public static final String HA = "networkpin.infra.ha";
+    public static final String HA_KAFKA = "networkpin.infra.ha-kafka";
+    public static final String HA_POSTGRES = "networkpin.infra.ha-postgres";
 
     private static Infrastructure instance;
     private static KeycloakServer keycloak;
@@ -126,18 +133,33 @@ public final class Infrastructure {
             return new Infrastructure(docker.orElseThrow().create(), temporaryKafka(partitions));
         }
         String dataDirectory = System.getProperty(DATA_DIRECTORY);
+        if (replicatedPostgres()) {
+            return new Infrastructure(new PatroniCluster(dataDirectory == null ? null
+                    : Path.of(dataDirectory).resolve("postgres-ha"), Boolean.getBoolean(POSTGRES_DURABLE)),
+                    temporaryKafka(partitions));
+        }
         if (dataDirectory == null) {
             return new Infrastructure(new EmbeddedPostgresServer(null, 0, Boolean.getBoolean(POSTGRES_DURABLE)),
                     temporaryKafka(partitions));
         }
         Path root = Path.of(dataDirectory);
-        KafkaServer kafka = Boolean.getBoolean(HA) ? new KafkaCluster(root.resolve("kafka-cluster"), partitions, 0, 0, 0)
+        KafkaServer kafka = kafkaCluster() ? new KafkaCluster(root.resolve("kafka-cluster"), partitions, 0, 0, 0)
                 : new EmbeddedKafkaServer(root.resolve("kafka"), partitions);
         return new Infrastructure(new EmbeddedPostgresServer(root.resolve("postgres")), kafka);
     }
 
     private static KafkaServer temporaryKafka(int partitions) {
-        return Boolean.getBoolean(HA) ? KafkaCluster.temporary(partitions) : EmbeddedKafkaServer.temporary(partitions);
+        return kafkaCluster() ? KafkaCluster.temporary(partitions) : EmbeddedKafkaServer.temporary(partitions);
+    }
+
+    /** Whether Kafka runs as the three-node cluster ({@value #HA} or {@value #HA_KAFKA}). */
+    public static boolean kafkaCluster() {
+        return Boolean.getBoolean(HA) || Boolean.getBoolean(HA_KAFKA);
+    }
+
+    /** Whether PostgreSQL runs replicated under Patroni ({@value #HA} or {@value #HA_POSTGRES}). */
+    public static boolean replicatedPostgres() {
+        return Boolean.getBoolean(HA) || Boolean.getBoolean(HA_POSTGRES);
     }
 
     /** In parallel: the two start-ups mostly wait on child processes. */

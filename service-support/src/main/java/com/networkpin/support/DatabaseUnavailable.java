@@ -17,10 +17,11 @@ final class DatabaseUnavailable {
 
     static final String RETRY_AFTER_SECONDS = "5";
     /**
-     * admin_shutdown, crash_shutdown, cannot_connect_now. The same states as event-store's
-     * SqlValues.isDatabaseAway, which this module cannot depend on (test-infra depends on it).
+     * admin_shutdown, crash_shutdown, cannot_connect_now, read_only_sql_transaction (a standby answered:
+     * the primary moved in a failover). The same states as event-store's SqlValues.isDatabaseAway, which
+     * this module cannot depend on (test-infra depends on it).
      */
-    private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03");
+    private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "25006");
     /** connection_exception, insufficient_resources (e.g. too many connections). */
     private static final Set<String> CLASSES = Set.of("08", "53");
 

@@ -41,6 +41,13 @@ public class EchoResource {
             throw new DatabaseException("the database system is starting up", 0, "57P03") {
             };
         }
+        if ("database-read-only".equals(greeting.name())) {
+            throw new DatabaseException("cannot execute INSERT in a read-only transaction", 0, "25006") {
+            };
+        }
+        if ("database-connection-closed".equals(greeting.name())) {
+            throw new IllegalStateException("commit failed", io.vertx.sqlclient.ClosedConnectionException.INSTANCE);
+        }
         if ("database-shutting-down".equals(greeting.name())) {
             throw new IllegalStateException("error executing SQL statement",
                     new java.sql.SQLException("terminating connection due to administrator command", "57P01"));

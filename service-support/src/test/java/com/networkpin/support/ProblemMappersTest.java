@@ -26,6 +26,8 @@ class ProblemMappersTest {
             "pool wait timed out | {\"name\":\"pool-timeout\"}   | 503 | /problems/overloaded",
             "pooled query timed out | {\"name\":\"query-pool-timeout\"} | 503 | /problems/overloaded",
             "database starting   | {\"name\":\"database-starting\"} | 503 | /problems/database-unavailable",
+            "a demoted primary (read-only) | {\"name\":\"database-read-only\"} | 503 | /problems/database-unavailable",
+            "connection lost mid-commit | {\"name\":\"database-connection-closed\"} | 503 | /problems/database-unavailable",
             "database shutting down (Hibernate) | {\"name\":\"database-shutting-down\"} | 503 | /problems/database-unavailable",
             "duplicate key (Hibernate) | {\"name\":\"duplicate\"} | 500 | /problems/internal",
             "body over the limit | {\"name\":\"4821 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"} | 413 | /problems/body-too-large"})

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The tests' three-node Kafka cluster ({@value Infrastructure#HA}=true) and the states of a topic's partitions. */
+/** The tests' three-node Kafka cluster ({@value Infrastructure#HA_KAFKA}=true) and the states of a topic's partitions. */
 final class KafkaNodes {
 
     private static final Duration IN_SYNC_TIMEOUT = Duration.ofSeconds(90);
@@ -22,7 +22,7 @@ final class KafkaNodes {
         KafkaServer kafka = Infrastructure.get().kafka();
         if (!(kafka instanceof KafkaCluster cluster)) {
             throw new IllegalStateException("this test needs the three-node Kafka cluster: run it with -D"
-                    + Infrastructure.HA + "=true (the system-tests kafka-cluster execution sets it)");
+                    + Infrastructure.HA_KAFKA + "=true (the system-tests kafka-cluster execution sets it)");
         }
         return cluster;
     }

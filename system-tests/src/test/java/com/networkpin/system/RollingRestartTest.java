@@ -9,17 +9,11 @@ import com.networkpin.launcher.StackService;
 import com.networkpin.localinfra.FreePort;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,8 +52,8 @@ class RollingRestartTest {
         try (Haproxy haproxy = Haproxy.start(Map.of("a", replicaA.url(), "b", replicaB.url()),
                 Path.of("target/haproxy"))) {
             PinApi pin = new PinApi(haproxy.url());
-            List<String> contracts = setPins(new PinApi(replicaA.url()),
-                    "F13-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+            List<String> contracts = VerificationHistory.setPins(new PinApi(replicaA.url()),
+                    "F13-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), CONTRACTS);
             OpenLoopVerifications load = new OpenLoopVerifications(haproxy.url(),
                     RunningSystem.actors().channel()::bearer, contracts, PER_SECOND);
             FaultFigures figures = new FaultFigures("F13 rolling restart (SIGTERM) of two pin-service replicas"
@@ -104,97 +98,19 @@ class RollingRestartTest {
 
     private static void check(PinApi pin, OpenLoopVerifications load, FaultFigures figures,
                               Map<String, Integer> answeredDuring) throws Exception {
-        List<OpenLoopVerifications.Entry> entries = load.all();
-        long lost = entries.stream().filter(entry -> !entry.finished()).count();
-        List<String> failures = entries.stream().filter(entry -> entry.failure != null)
-                .map(entry -> entry.contractId + " " + entry.key + ": " + entry.failure).toList();
-        Map<String, Long> outcomes = new TreeMap<>(entries.stream().filter(OpenLoopVerifications.Entry::answered)
-                .collect(Collectors.groupingBy(entry -> entry.outcome,
-                        Collectors.counting())));
-
-        Map<String, Map<String, Long>> recorded = histories(pin, load.entries().keySet());
-        Map<String, String> mismatches = new TreeMap<>();
-        long doubleCounts = 0;
-        long missing = 0;
-        for (Map.Entry<String, List<OpenLoopVerifications.Entry>> contract : load.entries().entrySet()) {
-            long wrong = contract.getValue().stream().filter(entry -> !entry.right).count();
-            long right = contract.getValue().size() - wrong;
-            Map<String, Long> events = recorded.get(contract.getKey());
-            long failed = events.getOrDefault("AttemptFailed", 0L);
-            long succeeded = events.getOrDefault("AttemptSucceeded", 0L);
-            doubleCounts += Math.max(0, failed - wrong) + Math.max(0, succeeded - right);
-            missing += Math.max(0, wrong - failed) + Math.max(0, right - succeeded);
-            Map<String, Long> expected = new TreeMap<>(Map.of("PinSet", 1L));
-            if (wrong > 0) {
-                expected.put("AttemptFailed", wrong);
-            }
-            if (right > 0) {
-                expected.put("AttemptSucceeded", right);
-            }
-            if (!expected.equals(events)) {
-                mismatches.put(contract.getKey(), "made " + expected + ", recorded " + events);
-            }
-        }
-
-        figures.put("requests", load.requests()).put("entries", entries.size()).put("retries", load.retries())
-                .put("refusedWithRetryAfter", load.unavailable()).put("brokenOrTimedOut", load.brokenOrTimedOut())
-                .put("finalFailures", failures.size()).put("lost", lost).put("doubleCounts", doubleCounts)
-                .put("missing", missing).put("contractsMismatched", mismatches.size())
-                .put("answeredDuringRestart", answeredDuring).put("outcomes", outcomes)
+        VerificationHistory.Result result = VerificationHistory.check(pin, load);
+        result.addTo(figures.put("requests", load.requests()).put("retries", load.retries())
+                        .put("refusedWithRetryAfter", load.unavailable()).put("brokenOrTimedOut", load.brokenOrTimedOut()))
+                .put("answeredDuringRestart", answeredDuring)
                 .put("starvedTicks", load.starved())
                 .print();
-        mismatches.entrySet().stream().limit(5).forEach(mismatch ->
-                System.out.println("[fault] F13 mismatch " + mismatch.getKey() + ": " + mismatch.getValue()));
-        failures.stream().limit(5).forEach(failure -> System.out.println("[fault] F13 failure " + failure));
+        result.printExamples("F13");
 
         answeredDuring.forEach((replica, answered) ->
                 assertTrue(answered > 0, "entries were answered while replica " + replica + " restarted"));
-        assertEquals(0, lost, "entries without a final answer");
-        assertEquals(List.of(), failures.stream().limit(20).toList(), "entries failed after their retries");
-        assertEquals(0, doubleCounts, "attempts recorded twice");
-        assertEquals(Map.of(), mismatches, "each contract's history = the entries its clients made");
-    }
-
-    /** Each contract's recorded event types, counted; a few contracts at a time. */
-    private static Map<String, Map<String, Long>> histories(PinApi pin, Iterable<String> contracts)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Map<String, Future<Map<String, Long>>> pending = new TreeMap<>();
-            for (String contract : contracts) {
-                pending.put(contract, pool.submit(() -> new TreeMap<>(pin.history(contract).stream()
-                        .collect(Collectors.groupingBy(PinApi.HistoryEntry::type,
-                                Collectors.counting())))));
-            }
-            Map<String, Map<String, Long>> histories = new TreeMap<>();
-            for (Map.Entry<String, Future<Map<String, Long>>> contract : pending.entrySet()) {
-                histories.put(contract.getKey(), contract.getValue().get());
-            }
-            return histories;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Sets the right PIN on fresh contracts, a few at a time (on one replica: the setting is not under test). */
-    private static List<String> setPins(PinApi pin, String prefix) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> set = new ArrayList<>();
-            for (int i = 0; i < CONTRACTS; i++) {
-                String contract = prefix + "-" + i;
-                set.add(pool.submit(() -> {
-                    PinApi.expect(pin.setPin(contract), 201);
-                    return contract;
-                }));
-            }
-            List<String> contracts = new ArrayList<>();
-            for (Future<String> future : set) {
-                contracts.add(future.get());
-            }
-            return contracts;
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(0, result.unfinished(), "entries without a final answer");
+        assertEquals(List.of(), result.failures().stream().limit(20).toList(), "entries failed after their retries");
+        assertEquals(0, result.doubleCounts(), "attempts recorded twice");
+        assertEquals(Map.of(), result.mismatches(), "each contract's history = the entries its clients made");
     }
 }

@@ -49,6 +49,25 @@ public class TransientFailures {
     }
 
     /**
+     * Whether the failure says the database was lost (a connection closed or broken, the server shutting
+     * down, refusing, or a standby now), anywhere in the cause chain. A transaction that failed so may
+     * have committed (the COMMIT was sent, its answer never came): it must be answered as a failure the
+     * client may retry with its Idempotency-Key, never done again on the client's behalf and never
+     * answered as a success.
+     */
+    public static boolean isDatabaseLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PgException pg) {
+                return SqlValues.isDatabaseAway(pg.getSqlState());
+            }
+            if (cause instanceof ClosedConnectionException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Transient if known to be, or if the database does not answer now: whatever a failure looks
      * like while the database is away, it says nothing about the event being applied.
      */

@@ -1,6 +1,7 @@
 package com.networkpin.pin.service;
 
 import com.networkpin.eventstore.store.Transactions;
+import com.networkpin.eventstore.store.TransientFailures;
 import com.networkpin.pin.config.PinConfig;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -19,8 +20,11 @@ import org.jboss.logging.Logger;
  * Group commit of verifications. A contract always goes to the same lane; a lane runs one transaction
  * at a time ({@link VerificationBatch}), and whatever arrives meanwhile goes in its next one, so an idle
  * lane starts at once and a busy one shares its commit (and the commit's flush to disk) among up to
- * {@code max-batch} verifications. A batch that fails as a whole (database away, a stream created
- * concurrently) answers "not batched", and each of its verifications runs alone.
+ * {@code max-batch} verifications. A batch that fails as a whole on a stream created concurrently answers
+ * "not batched", and each of its verifications runs alone. One that lost its database (a connection
+ * closed, e.g. in a failover) fails each of its verifications (503 with Retry-After): its COMMIT may
+ * have taken effect, so running them again would count them twice; a client that sends one again with
+ * its Idempotency-Key gets the committed answer if there was one.
  *
  * <p>Admission control ({@link PinConfig.Admission}): each lane's waiting room ({@link LaneQueue}) is bounded,
  * shared fairly between clients, and has a deadline, checked when a batch is formed; a refused request is
@@ -115,8 +119,8 @@ public class GroupCommit {
             onCaller(() -> emitter.complete(outcome));
         }
 
-        void refuse(ProblemException refusal) {
-            onCaller(() -> emitter.fail(refusal));
+        void fail(Throwable failure) {
+            onCaller(() -> emitter.fail(failure));
         }
 
         private void onCaller(Runnable answer) {
@@ -162,7 +166,7 @@ public class GroupCommit {
         }
 
         private void refused(Waiting waiting, String why) {
-            waiting.refuse(refusal(why));
+            waiting.fail(refusal(why));
         }
 
         /** The room this lane can start within the target wait, from the batch just committed. */
@@ -210,6 +214,10 @@ public class GroupCommit {
                         try {
                             if (Overload.isPoolBusy(failure)) { // no connection in time: nothing began, none runs alone
                                 next.forEach(waiting -> refused(waiting, "pool"));
+                                return;
+                            }
+                            if (TransientFailures.isDatabaseLost(failure)) { // committed or not: unknown
+                                next.forEach(waiting -> waiting.fail(failure));
                                 return;
                             }
                             LOG.debugf(failure, "a batch of %d verifications failed; each runs alone", next.size());
