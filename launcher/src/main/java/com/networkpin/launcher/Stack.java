@@ -3,6 +3,10 @@ package com.networkpin.launcher;
 import com.networkpin.localinfra.EmbeddedKafkaServer;
 import com.networkpin.localinfra.EmbeddedPostgresServer;
 import com.networkpin.localinfra.KafkaAccess;
+import com.networkpin.localinfra.KafkaCluster;
+import com.networkpin.localinfra.KafkaServer;
+import com.networkpin.localinfra.PostgresServer;
+import com.networkpin.localinfra.ha.PatroniCluster;
 import com.networkpin.localinfra.KeycloakServer;
 import com.networkpin.localinfra.KeycloakTokens;
 import java.io.IOException;
@@ -18,7 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./stack up}: a real PostgreSQL and Kafka broker with their data in the state directory,
+ * {@code ./stack up}: a real PostgreSQL and Kafka broker with their data in the state directory (with
+ * {@code --ha} the production topology instead, started fresh each time: three Kafka nodes and a PostgreSQL
+ * replicated by Patroni behind HAProxy),
  * Keycloak with the network-pin realm, one database per service, the three services, the web console, and everything
  * stopped again on Ctrl-C (or by {@code ./stack down}, which sends this process SIGTERM).
  * {@code ./stack token ROLE} prints a bearer token of the running stack's realm.
@@ -42,12 +48,15 @@ public final class Stack {
         Path state = repository.resolve(".state");
         try {
             switch (arguments.isEmpty() ? "" : arguments.get(0)) {
-                case "up" -> up(repository, state);
+                case "up" -> up(repository, state, arguments.contains("--ha"));
                 case "demo" -> new DemoStory(new DemoPrinter(System.out), new Actors(new KeycloakTokens(KEYCLOAK_URL))).run();
                 case "token" -> System.out.println(TokenCommand.token(new KeycloakTokens(KEYCLOAK_URL),
                         arguments.subList(1, arguments.size())));
-                case "status" -> new StatusCommand().print(System.out);
-                default -> throw new StackException("usage: ./stack up [-d] [--fresh] | demo | token ROLE | status | down");
+                case "status" -> {
+                    new StatusCommand().print(System.out);
+                    Topology.print(state, System.out);
+                }
+                default -> throw new StackException("usage: ./stack up [-d] [--fresh] [--ha] | demo | token ROLE | status | down");
             }
         } catch (StackException e) {
             System.err.println("stack: " + e.getMessage());
@@ -55,22 +64,30 @@ public final class Stack {
         }
     }
 
-    private static void up(Path repository, Path state) {
+    private static void up(Path repository, Path state, boolean ha) {
         checkPortsFree();
         Path logs = state.resolve("logs");
         createDirectories(logs);
         long begin = System.nanoTime();
-        EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(state.resolve("postgres"), POSTGRES_PORT);
-        EmbeddedKafkaServer kafka = new EmbeddedKafkaServer(state.resolve("kafka"), 3, KAFKA_PORT);
+        if (ha && !PatroniCluster.installed()) {
+            throw new StackException("--ha needs Debian's patroni, etcd-server, postgresql-15 and haproxy:"
+                    + " apt-get install patroni etcd-server postgresql-15 haproxy");
+        }
+        // The replicated topology starts fresh on free ports (durable: fsync on, as production runs).
+        PostgresServer postgres = ha ? new PatroniCluster(null, true)
+                : new EmbeddedPostgresServer(state.resolve("postgres"), POSTGRES_PORT);
+        KafkaServer kafka = ha ? KafkaCluster.temporary(3) : new EmbeddedKafkaServer(state.resolve("kafka"), 3, KAFKA_PORT);
         KeycloakServer keycloak = new KeycloakServer(state.resolve("keycloak"), KEYCLOAK_PORT);
         // Keycloak takes longest (about a minute on its very first start): it starts meanwhile.
         System.out.println("… starting Keycloak (log: " + state.resolve("keycloak/keycloak.log") + ")");
         long keycloakBegin = System.nanoTime();
         CompletableFuture<Void> identity = CompletableFuture.runAsync(keycloak::start,
                 task -> new Thread(task, "start-keycloak").start());
-        step("PostgreSQL", () -> postgres.start(), "localhost:" + POSTGRES_PORT);
-        step("Kafka", () -> kafka.start(), kafka.bootstrapServers() + "  (SASL/SCRAM-SHA-512, the ACLs of "
+        step(ha ? "PostgreSQL (Patroni)" : "PostgreSQL", () -> postgres.start(), "localhost:" + postgres.port()
+                + (ha ? "  (HAProxy to the primary of two Patroni nodes, a synchronous standby)" : ""));
+        step(ha ? "Kafka (3 nodes)" : "Kafka", () -> kafka.start(), kafka.bootstrapServers() + "  (SASL/SCRAM-SHA-512, the ACLs of "
                 + "identity/kafka-access.tsv; development passwords " + KafkaAccess.devPassword("<principal>") + ")");
+        Topology.write(state, postgres, kafka);
         ServiceFleet fleet = new ServiceFleet(repository, logs, postgres, kafka, keycloak.issuer(), "demo");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

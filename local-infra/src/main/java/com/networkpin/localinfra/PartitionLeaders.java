@@ -28,7 +28,12 @@ public final class PartitionLeaders {
 
     /** Every partition of the topic, by partition number. */
     public static Map<Integer, Partition> describe(KafkaServer kafka, String topic) {
-        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
+        return describe(kafka.adminConfig(), topic);
+    }
+
+    /** As {@link #describe(KafkaServer, String)}, with an administrator's client settings (another process's cluster). */
+    public static Map<Integer, Partition> describe(Map<String, Object> adminConfig, String topic) {
+        Map<String, Object> config = new HashMap<>(adminConfig);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS);
         try (Admin admin = Admin.create(config)) {

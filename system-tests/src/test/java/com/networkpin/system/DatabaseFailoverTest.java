@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an entry again with its Idempotency-Key after a 503, a broken connection or a time-out. Run by the
  * build's {@code ha-postgres} test execution, which sets {@value Infrastructure#HA_POSTGRES}=true.
  */
+@Tag("postgres-cluster")
 @EnabledIfSystemProperty(named = Infrastructure.HA_POSTGRES, matches = "true")
 @EnabledIf(value = "com.networkpin.localinfra.ha.PatroniCluster#installed",
         disabledReason = "apt-get install patroni etcd-server postgresql-15 haproxy (.ci/run does)")

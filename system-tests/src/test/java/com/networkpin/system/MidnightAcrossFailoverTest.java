@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * record may reach the topic twice, since the relay sends a row again when the failover takes the
  * mark that it was sent, and the consumers apply an event id once.
  */
+@Tag("postgres-cluster")
 @EnabledIfSystemProperty(named = Infrastructure.HA_POSTGRES, matches = "true")
 @EnabledIf(value = "com.networkpin.localinfra.ha.PatroniCluster#installed",
         disabledReason = "apt-get install patroni etcd-server postgresql-15 haproxy (.ci/run does)")
