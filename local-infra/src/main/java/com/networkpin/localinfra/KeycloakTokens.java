@@ -37,6 +37,8 @@ public final class KeycloakTokens {
     private static final ObjectMapper JSON = new ObjectMapper();
 
 
+    private static final Map<String, Object> LOGINS = new ConcurrentHashMap<>();
+
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Map<String, String>, Issued> issued = new ConcurrentHashMap<>();
@@ -188,19 +190,26 @@ public final class KeycloakTokens {
                 "username", KeycloakServer.ADMIN_USERNAME, "password", KeycloakServer.ADMIN_PASSWORD));
     }
 
+    /**
+     * One request at a time per token (per person and client), across every instance of this JVM: with brute-force
+     * detection on, Keycloak refuses a person's concurrent logins ("user temporarily disabled") by default, as it
+     * would a parallel guess.
+     */
     private String token(String realm, Map<String, String> form) {
         Map<String, String> key = new HashMap<>(form);
         key.put("realm", realm);
-        Issued cached = issued.get(key);
-        if (cached != null && cached.reusable()) {
-            return cached.token();
+        synchronized (LOGINS.computeIfAbsent(url + " " + key, ignored -> new Object())) {
+            Issued cached = issued.get(key);
+            if (cached != null && cached.reusable()) {
+                return cached.token();
+            }
+            long requestedAt = System.nanoTime();
+            JsonNode answer = newToken(realm, form);
+            String token = answer.get("access_token").asText();
+            issued.put(key, new Issued(token, requestedAt,
+                    Duration.ofSeconds(answer.path("expires_in").asLong(0)).dividedBy(2).toNanos()));
+            return token;
         }
-        long requestedAt = System.nanoTime();
-        JsonNode answer = newToken(realm, form);
-        String token = answer.get("access_token").asText();
-        issued.put(key, new Issued(token, requestedAt,
-                Duration.ofSeconds(answer.path("expires_in").asLong(0)).dividedBy(2).toNanos()));
-        return token;
     }
 
     private JsonNode newToken(String realm, Map<String, String> form) {
