@@ -81,10 +81,13 @@ class FullSlotTest {
 
         Api.book(key, contract, shop, start, "PIN_RESET").statusCode(200)
                 .body("reservationNumber", equalTo(number));
-        // the key with another request for the full slot: reused, not "full"
-        Api.book(as(tokens().shopStaff(shop)), key, Api.freshContract(), shop, start, "PIN_RESET")
+        // the key with another request of the same caller for the full slot: reused, not "full"
+        Api.book(key, contract, shop, start, "OTHER")
                 .statusCode(422).contentType(PROBLEM_JSON)
                 .body("type", equalTo("/problems/idempotency-key-reused"));
+        // another caller's same key is its own request, and meets the full slot
+        Api.book(as(tokens().shopStaff(shop)), key, Api.freshContract(), shop, start, "PIN_RESET")
+                .statusCode(409).contentType(PROBLEM_JSON);
         Api.ofContract(contract).body("$", hasSize(1));
     }
 
