@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 public final class KeycloakTokens {
 
     public static final String PEOPLE_CLIENT = "network-pin-dev-tokens";
+    /** The web console's client (authorization code + PKCE). */
+    public static final String CONSOLE_CLIENT = "network-pin-console";
     public static final String DEMO_PASSWORD = "dev-password";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -156,14 +158,14 @@ public final class KeycloakTokens {
     }
 
     /**
-     * Lets the people's client send a browser back to {@code redirectUri} (a pattern such as
+     * Lets the console's client send a browser back to {@code redirectUri} (a pattern such as
      * {@code http://localhost:41234/*}) after a login: the realm allows only the console's usual address.
      */
     public void allowRedirect(String redirectUri) {
         String admin = adminAuthorization();
         String clients = url + "/admin/realms/" + KeycloakServer.REALM + "/clients";
-        JsonNode client = read(expect(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + PEOPLE_CLIENT))
-                .header("Authorization", admin).build()), 200, "find client " + PEOPLE_CLIENT)).get(0);
+        JsonNode client = read(expect(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + CONSOLE_CLIENT))
+                .header("Authorization", admin).build()), 200, "find client " + CONSOLE_CLIENT)).get(0);
         ArrayNode uris = (ArrayNode) client.get("redirectUris");
         uris.add(redirectUri);
         expect(send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
