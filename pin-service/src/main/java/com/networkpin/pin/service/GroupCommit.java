@@ -39,8 +39,11 @@ import org.jboss.logging.Logger;
 public class GroupCommit {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
-    /** The least room a lane keeps, however slow its batches: a batch's worth to share the commit. */
-    static final int MIN_LIMIT = 8;
+    /**
+     * The least room a lane keeps, however slow its batches: half the bound, so that a closed loop of 64 clients
+     * spread over the lanes (about 16 a lane) is never refused for the target wait alone.
+     */
+    static final int MIN_LIMIT = 32;
     /** Weight of the newest batch in the moving average of the time per verification. */
     private static final double SMOOTHING = 0.2;
 
