@@ -28,7 +28,7 @@ class BenchSmokeTest {
             // P7's counts (time-outs), its slowest refusal (none in a short burst) and seconds to settle may be 0, and
             // so may the baseline's p99 when it answered nothing within the gateway's time-out (its point).
             boolean mayBeZero = figure.id().startsWith("P7")
-                    && (!figure.what().contains("p99") || figure.what().contains("baseline") && figure.what().contains("accepted 0 "));
+                    && (!figure.what().contains("p99") || figure.what().contains("baseline") && figure.what().contains("answers {}"));
             assertTrue(share || mayBeZero || figure.value() > 0, figure.id() + " " + figure.what() + " was not measured");
         }
         assertTrue(report.figures().stream().anyMatch(f -> f.what().contains("old path")), "no old path figure");
