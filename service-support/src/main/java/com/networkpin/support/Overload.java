@@ -69,7 +69,7 @@ public final class Overload {
      */
     public static void answer(HttpServerResponse response, ProblemException refusal) {
         response.setStatusCode(refusal.problem().status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        refusal.retryAfter().ifPresent(after -> response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(after.toSeconds())));
+        refusal.retryAfterHeader().ifPresent(after -> response.putHeader(HttpHeaders.RETRY_AFTER, after));
         response.end(Json.encode(refusal.problem()));
     }
 }

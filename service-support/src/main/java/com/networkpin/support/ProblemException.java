@@ -30,4 +30,9 @@ public class ProblemException extends RuntimeException {
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
+
+    /** The Retry-After header's value: whole seconds, at least 1 (a client must not be told to retry at once). */
+    public Optional<String> retryAfterHeader() {
+        return retryAfter().map(after -> Long.toString(Math.max(1, after.toSeconds())));
+    }
 }

@@ -27,8 +27,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         Response response = e.problem().toResponse();
-        return e.retryAfter().map(after -> Response.fromResponse(response)
-                .header("Retry-After", Math.max(1, after.toSeconds())).build()).orElse(response);
+        return e.retryAfterHeader().map(after -> Response.fromResponse(response)
+                .header("Retry-After", after).build()).orElse(response);
     }
 
     @ServerExceptionMapper
