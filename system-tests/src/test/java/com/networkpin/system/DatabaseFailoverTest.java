@@ -38,6 +38,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DatabaseFailoverTest {
 
     private static final int CONTRACTS = 2_000;
+    /** Contracts sent wrong PINs only, across the fault: each must lock at exactly the limit. */
+    private static final int HAMMERED = 20;
+    private static final double HAMMER_PER_SECOND = 10;
+    private static final int LOCK_LIMIT = 3; // pin-service's network-pin.pin.max-consecutive-failures
     /** Verifications per second; what this 2-core machine sustains beside the whole stack (-Df17.perSecond=…). */
     private static final double PER_SECOND = Double.parseDouble(System.getProperty("f17.perSecond", "100"));
     private static final Duration BEFORE = Duration.ofSeconds(5);
@@ -52,12 +56,13 @@ class DatabaseFailoverTest {
     @BeforeEach
     void aHealthyCluster() {
         cluster = (PatroniCluster) Infrastructure.get().postgres();
-        cluster.awaitSynchronousStandby(RECOVERY_TIMEOUT);
+        cluster.awaitHealthy(RECOVERY_TIMEOUT);
     }
 
     @Test
     @DisplayName("F17: kill -9 of the primary's node under load: the standby is promoted, every service recovers "
-            + "through HAProxy without a restart, no acknowledged verification lost or counted twice")
+            + "through HAProxy without a restart, no acknowledged verification lost or counted twice, every "
+            + "contract hammered across it locked at exactly the limit")
     void theStandbyTakesOverFromAKilledPrimaryAndNothingAcknowledgedIsLost() throws Exception {
         String killed = cluster.primaryName().orElseThrow();
         Outage outage = underLoad("F17", () -> cluster.node(killed).kill());
@@ -80,6 +85,7 @@ class DatabaseFailoverTest {
         String primary = cluster.primaryName().orElseThrow();
         Outage outage = underLoad("F18", () -> cluster.node(primary).killPostmaster());
         outage.figures.put("primaryBefore", primary).put("primaryAfter", cluster.primaryName().orElse("none"));
+        cluster.awaitSynchronousStandby(RECOVERY_TIMEOUT); // the standby streams again, as a synchronous one
         outage.check();
         assertEquals(primary, cluster.primaryName().orElseThrow(), "no failover: the same node is primary");
     }
@@ -88,16 +94,18 @@ class DatabaseFailoverTest {
     private final class Outage {
         final FaultFigures figures;
         final OpenLoopVerifications load;
+        final OpenLoopVerifications hammer;
         final Duration rto;
         final Map<StackService, Long> pidsBefore;
         final long readOnlyAfterRecovery;
         final String fault;
 
-        Outage(String fault, FaultFigures figures, OpenLoopVerifications load, Duration rto,
-               Map<StackService, Long> pidsBefore, long readOnlyAfterRecovery) {
+        Outage(String fault, FaultFigures figures, OpenLoopVerifications load, OpenLoopVerifications hammer,
+               Duration rto, Map<StackService, Long> pidsBefore, long readOnlyAfterRecovery) {
             this.fault = fault;
             this.figures = figures;
             this.load = load;
+            this.hammer = hammer;
             this.rto = rto;
             this.pidsBefore = pidsBefore;
             this.readOnlyAfterRecovery = readOnlyAfterRecovery;
@@ -105,18 +113,24 @@ class DatabaseFailoverTest {
 
         void check() throws Exception {
             VerificationHistory.Result result = VerificationHistory.check(pin, load);
+            VerificationHistory.Lockouts lockouts = VerificationHistory.checkLockouts(pin, hammer, LOCK_LIMIT);
+            lockouts.addTo(figures);
             result.addTo(figures.put("requests", load.requests()).put("retries", load.retries())
                             .put("refusedWithRetryAfter", load.unavailable()).put("brokenOrTimedOut", load.brokenOrTimedOut())
                             .put("starvedTicks", load.starved()))
                     .put("rtoMs", rto.toMillis()).put("readOnlyErrorsAfterRecovery", readOnlyAfterRecovery)
                     .print();
             result.printExamples(fault);
+            lockouts.violations().stream().limit(5).forEach(violation ->
+                    System.out.println("[fault] " + fault + " lockout " + violation));
             assertEquals(pidsBefore, pids(RunningSystem.fleet()), "no service was restarted");
             assertTrue(rto.compareTo(RTO_LIMIT) < 0, "writes were answered again within " + RTO_LIMIT + ": " + rto);
             assertEquals(0, readOnlyAfterRecovery, "no service wrote to a demoted node (SQLSTATE 25006) after recovery");
             assertEquals(0, result.unfinished(), "entries without a final answer or failure");
             assertEquals(0, result.missing(), "acknowledged entries missing from the event store");
             assertEquals(0, result.doubleCounts(), "entries recorded twice, or recorded without being sent");
+            assertEquals(List.of(), lockouts.violations(), "every hammered contract locked at exactly " + LOCK_LIMIT);
+            assertEquals(HAMMERED, lockouts.locked(), "every hammered contract locked");
             assertTrue(result.failures().size() < result.entries() / 10,
                     "most entries were answered across the fault: " + result.failures().size() + " failed for good");
         }
@@ -131,28 +145,34 @@ class DatabaseFailoverTest {
         Map<StackService, Long> pids = pids(fleet);
         String prefix = fault + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         List<String> contracts = VerificationHistory.setPins(pin, prefix, CONTRACTS + 1);
+        List<String> hammered = VerificationHistory.setPins(pin, prefix + "-H", HAMMERED);
         FaultFigures figures = new FaultFigures(fault + " " + (fault.equals("F17") ? "kill -9 of the PostgreSQL primary's node"
                 : "kill -9 of the primary's postmaster only") + " (Patroni, synchronous standby, HAProxy), "
                 + (int) PER_SECOND + " verifications/s over " + CONTRACTS + " contracts");
-        OpenLoopVerifications load = new OpenLoopVerifications(StackService.PIN_SERVICE.url(),
+        OpenLoopVerifications load = OpenLoopVerifications.alternating(StackService.PIN_SERVICE.url(),
                 RunningSystem.actors().channel()::bearer, contracts.subList(1, contracts.size()), PER_SECOND);
+        OpenLoopVerifications hammer = OpenLoopVerifications.wrongOnly(StackService.PIN_SERVICE.url(),
+                RunningSystem.actors().channel()::bearer, hammered, HAMMER_PER_SECOND);
         Duration rto;
         long readOnly;
         load.start();
+        hammer.start();
         try (WriteProbe probe = new WriteProbe(StackService.PIN_SERVICE.url(), RunningSystem.actors().channel()::bearer,
                 contracts.get(0))) {
             Thread.sleep(BEFORE.toMillis());
             long injected = System.nanoTime();
             inject.run();
-            rto = probe.awaitAnsweredAfter(injected, RECOVERY_TIMEOUT).orElse(RECOVERY_TIMEOUT);
-            figures.put("probesFailed", probe.failedAfter(injected));
+            probe.awaitRecovered(injected, RECOVERY_TIMEOUT);
             Map<StackService, Long> logOffsets = logSizes(fleet);
             Thread.sleep(AFTER.toMillis());
             readOnly = readOnlyErrorsSince(fleet, logOffsets);
+            rto = probe.outageAfter(injected).orElse(RECOVERY_TIMEOUT);
+            figures.put("probesFailed", probe.failedAfter(injected));
         } finally {
             load.stop(FINISH_TIMEOUT);
+            hammer.stop(FINISH_TIMEOUT);
         }
-        return new Outage(fault, figures, load, rto, pids, readOnly);
+        return new Outage(fault, figures, load, hammer, rto, pids, readOnly);
     }
 
     private static Map<StackService, Long> pids(ServiceFleet fleet) {

@@ -26,14 +26,17 @@ import java.util.function.Supplier;
  * them: each entry, right or wrong, carries its own {@code Idempotency-Key}, and a gateway sends it
  * again with the same key after a {@code 503} or {@code 429} (waiting its {@code Retry-After}, at most
  * {@link #MAX_RETRY_AFTER}), a {@code 409} (the first is still being decided), a {@code 502}/{@code 504}
- * from the load balancer, a broken connection or a time-out, up to {@link #MAX_ATTEMPTS} times in all.
+ * from the load balancer, a broken connection or a time-out, until {@link #RETRY_BUDGET} after the
+ * entry was first sent (a gateway gives up on a request after a time, not after a count: a count is
+ * spent in seconds by quick refusals during an outage).
  * Each contract's entries go one after the other (a customer types the next PIN after seeing the
- * answer), alternating wrong and right so that no contract locks; many contracts are under way at
- * once. Every entry made is kept with its key and its final answer.
+ * answer), alternating wrong and right so that no contract locks ({@link #alternating}) or only
+ * wrong ones, to lock each contract and hit it while locked ({@link #wrongOnly}); many contracts are
+ * under way at once. Every entry made is kept with its key and its final answer.
  */
 final class OpenLoopVerifications {
 
-    static final int MAX_ATTEMPTS = 5;
+    static final Duration RETRY_BUDGET = Duration.ofSeconds(40);
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
@@ -48,6 +51,7 @@ final class OpenLoopVerifications {
         final boolean right;
         final String body; // the same bytes on every attempt
         final AtomicInteger attempts = new AtomicInteger();
+        volatile long firstSent; // System.nanoTime() of the first attempt
         volatile String outcome;   // the final answer's outcome (200)
         volatile String failure;   // why the entry failed for good
 
@@ -72,6 +76,7 @@ final class OpenLoopVerifications {
     private final String url;
     private final Supplier<String> bearer;
     private final double perSecond;
+    private final boolean wrongOnly;
     private final ConcurrentLinkedQueue<String> idle = new ConcurrentLinkedQueue<>();
     private final Map<String, List<Entry>> entries = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -83,11 +88,22 @@ final class OpenLoopVerifications {
     private volatile boolean running;
     private double due;
 
-    /** @param contracts contracts whose PIN is {@link PinApi#RIGHT_PIN}, none with a wrong entry pending */
-    OpenLoopVerifications(String url, Supplier<String> bearer, List<String> contracts, double perSecond) {
+    /** Wrong and right entries in turn. @param contracts contracts whose PIN is {@link PinApi#RIGHT_PIN}, none with a wrong entry pending */
+    static OpenLoopVerifications alternating(String url, Supplier<String> bearer, List<String> contracts, double perSecond) {
+        return new OpenLoopVerifications(url, bearer, contracts, perSecond, false);
+    }
+
+    /** Wrong entries only. @param contracts contracts whose PIN is {@link PinApi#RIGHT_PIN}, none with a wrong entry pending */
+    static OpenLoopVerifications wrongOnly(String url, Supplier<String> bearer, List<String> contracts, double perSecond) {
+        return new OpenLoopVerifications(url, bearer, contracts, perSecond, true);
+    }
+
+    private OpenLoopVerifications(String url, Supplier<String> bearer, List<String> contracts, double perSecond,
+                                  boolean wrongOnly) {
         this.url = url;
         this.bearer = bearer;
         this.perSecond = perSecond;
+        this.wrongOnly = wrongOnly;
         idle.addAll(contracts);
         contracts.forEach(contract -> entries.put(contract, new ArrayList<>()));
     }
@@ -163,7 +179,7 @@ final class OpenLoopVerifications {
             List<Entry> made = entries.get(contract);
             Entry entry;
             synchronized (made) {
-                entry = new Entry(contract, made.size() % 2 == 1); // wrong, right, wrong, right…
+                entry = new Entry(contract, !wrongOnly && made.size() % 2 == 1); // wrong, right, wrong, right…
                 made.add(entry);
             }
             send(entry);
@@ -172,6 +188,9 @@ final class OpenLoopVerifications {
 
     private void send(Entry entry) {
         int attempt = entry.attempts.incrementAndGet();
+        if (attempt == 1) {
+            entry.firstSent = System.nanoTime();
+        }
         requests.incrementAndGet();
         if (attempt > 1) {
             retries.incrementAndGet();
@@ -210,8 +229,10 @@ final class OpenLoopVerifications {
     }
 
     private void retryOrFail(Entry entry, Duration pause, String why) {
-        if (entry.attempts.get() >= MAX_ATTEMPTS) {
-            finish(entry, null, "after " + MAX_ATTEMPTS + " attempts: " + why);
+        long spent = System.nanoTime() - entry.firstSent;
+        if (spent + pause.toNanos() > RETRY_BUDGET.toNanos()) {
+            finish(entry, null, "given up after " + entry.attempts.get() + " attempts in "
+                    + Duration.ofNanos(spent).toSeconds() + " s: " + why);
         } else {
             timer.schedule(() -> send(entry), pause.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -54,7 +54,7 @@ class RollingRestartTest {
             PinApi pin = new PinApi(haproxy.url());
             List<String> contracts = VerificationHistory.setPins(new PinApi(replicaA.url()),
                     "F13-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), CONTRACTS);
-            OpenLoopVerifications load = new OpenLoopVerifications(haproxy.url(),
+            OpenLoopVerifications load = OpenLoopVerifications.alternating(haproxy.url(),
                     RunningSystem.actors().channel()::bearer, contracts, PER_SECOND);
             FaultFigures figures = new FaultFigures("F13 rolling restart (SIGTERM) of two pin-service replicas"
                     + " behind HAProxy, " + (int) PER_SECOND + " verifications/s over " + CONTRACTS + " contracts");

@@ -79,6 +79,60 @@ final class VerificationHistory {
         return new Result(entries.size(), unfinished, failures, outcomes, missing, doubleCounts, mismatches);
     }
 
+    /** What the lockout check found: contracts hammered, how many locked, and each rule broken (by contract). */
+    record Lockouts(int contracts, long locked, List<String> violations) {
+
+        FaultFigures addTo(FaultFigures figures) {
+            return figures.put("hammered", contracts).put("lockedAtTheLimit", locked)
+                    .put("lockoutViolations", violations.size());
+        }
+    }
+
+    /**
+     * Exactly-N lockout for contracts sent wrong entries only ({@link OpenLoopVerifications#wrongOnly}):
+     * the first {@code limit} wrong entries recorded are failures and the last of them locks, whatever
+     * was sent again; what follows is refused while locked. So each history holds
+     * min(limit, recorded) {@code AttemptFailed}, one {@code Locked} once there are {@code limit}, and
+     * never more attempts than entries made nor fewer than were answered; and the answers read
+     * MISMATCH until the limit's entry, which reads LOCKED.
+     */
+    static Lockouts checkLockouts(PinApi pin, OpenLoopVerifications hammer, int limit) throws Exception {
+        Map<String, Map<String, Long>> recorded = histories(pin, hammer.entries().keySet());
+        List<String> violations = new ArrayList<>();
+        long locked = 0;
+        for (Map.Entry<String, List<OpenLoopVerifications.Entry>> contract : hammer.entries().entrySet()) {
+            List<OpenLoopVerifications.Entry> made = contract.getValue();
+            Map<String, Long> events = recorded.get(contract.getKey());
+            long failed = events.getOrDefault("AttemptFailed", 0L);
+            long refused = events.getOrDefault("AttemptRefused", 0L);
+            long locks = events.getOrDefault("Locked", 0L);
+            long answered = made.stream().filter(OpenLoopVerifications.Entry::answered).count();
+            List<String> broken = new ArrayList<>();
+            if (failed != Math.min(limit, failed + refused)) {
+                broken.add(failed + " failures recorded beside " + refused + " refusals");
+            }
+            if (locks != (failed == limit ? 1 : 0)) {
+                broken.add(locks + " locks after " + failed + " failures");
+            }
+            if (failed + refused > made.size() || failed + refused < answered) {
+                broken.add((failed + refused) + " attempts recorded for " + made.size() + " entries made, "
+                        + answered + " answered");
+            }
+            // While every entry before it was answered, the i-th entry's answer says how many failures came before it.
+            for (int i = 0; i < Math.min(limit, made.size()) && made.get(i).answered(); i++) {
+                String due = i == limit - 1 ? "LOCKED" : "MISMATCH";
+                if (!made.get(i).outcome.equals(due)) {
+                    broken.add("entry " + (i + 1) + " answered " + made.get(i).outcome + ", not " + due);
+                }
+            }
+            locked += locks;
+            if (!broken.isEmpty()) {
+                violations.add(contract.getKey() + ": " + broken + " " + events);
+            }
+        }
+        return new Lockouts(hammer.entries().size(), locked, violations);
+    }
+
     /** Sets the right PIN on {@code count} fresh contracts, a few at a time. */
     static List<String> setPins(PinApi pin, String prefix, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);

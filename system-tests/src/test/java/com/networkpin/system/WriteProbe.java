@@ -14,12 +14,15 @@ import java.util.function.Supplier;
 /**
  * Measures a write outage as a client sees it: one verification of its own contract (the right PIN,
  * a fresh Idempotency-Key) every {@value #EVERY_MS} ms, each with a short time-out, in its own thread.
- * The outage after an instant is the time from it to the first answer (200) of a request sent after it.
+ * The outage after an instant is the time from it to the first answer (200) of a request sent after
+ * the last one that failed.
  */
 final class WriteProbe implements AutoCloseable {
 
     private static final long EVERY_MS = 100;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final int RECOVERED_STREAK = 5;
+    private static final Duration QUIET = Duration.ofSeconds(5);
 
     private record Sent(long sentAt, int status) {
     }
@@ -65,9 +68,20 @@ final class WriteProbe implements AutoCloseable {
         }
     }
 
-    /** From {@code since} (a System.nanoTime()) to the first answered request sent after it; empty if none yet. */
+    /**
+     * The write outage after {@code since} (a System.nanoTime()): to the first answer (200) of a probe sent
+     * after the last probe that failed, so that a fault taking effect a moment after {@code since} is not
+     * hidden by an answer that came before it did; empty while no probe after the last failure is answered.
+     */
     Optional<Duration> outageAfter(long since) {
-        return sent.stream().filter(probe -> probe.sentAt() >= since && probe.status() == 200).findFirst()
+        List<Sent> after = sent.stream().filter(probe -> probe.sentAt() >= since).toList();
+        int lastFailed = -1;
+        for (int i = 0; i < after.size(); i++) {
+            if (after.get(i).status() != 200) {
+                lastFailed = i;
+            }
+        }
+        return after.subList(lastFailed + 1, after.size()).stream().filter(probe -> probe.status() == 200).findFirst()
                 .map(probe -> Duration.ofNanos(probe.sentAt() - since));
     }
 
@@ -76,13 +90,23 @@ final class WriteProbe implements AutoCloseable {
         return sent.stream().filter(probe -> probe.sentAt() >= since && probe.status() != 200).count();
     }
 
-    /** Waits (at most {@code timeout}) for the first answer after {@code since}. */
-    Optional<Duration> awaitAnsweredAfter(long since, Duration timeout) throws InterruptedException {
+    /**
+     * Waits (at most {@code timeout}) until writes are answered again after {@code since}: the last
+     * {@value #RECOVERED_STREAK} probes answered 200, and either a probe failed before them or
+     * {@link #QUIET} passed without a failure.
+     */
+    void awaitRecovered(long since, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (outageAfter(since).isEmpty() && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline) {
+            List<Sent> after = sent.stream().filter(probe -> probe.sentAt() >= since).toList();
+            boolean streak = after.size() >= RECOVERED_STREAK && after.subList(after.size() - RECOVERED_STREAK, after.size())
+                    .stream().allMatch(probe -> probe.status() == 200);
+            boolean failed = after.stream().anyMatch(probe -> probe.status() != 200);
+            if (streak && (failed || System.nanoTime() - since > QUIET.toNanos())) {
+                return;
+            }
             Thread.sleep(50);
         }
-        return outageAfter(since);
     }
 
     @Override

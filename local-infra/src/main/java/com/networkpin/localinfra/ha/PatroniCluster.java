@@ -145,6 +145,26 @@ public final class PatroniCluster implements PostgresServer {
                         && "running".equals(member.path("state").asText())));
     }
 
+    /**
+     * {@link #awaitSynchronousStandby}, and if the cluster does not get there in time, every node that
+     * does not lead is restarted (a replica stuck after an earlier fault), which is said on standard
+     * error with what the nodes saw, and the cluster is waited for once more. For a fault test's start:
+     * the test that left the cluster so has its own check that the standby came back.
+     */
+    public void awaitHealthy(Duration timeout) {
+        try {
+            awaitSynchronousStandby(timeout);
+        } catch (IllegalStateException stuck) {
+            Optional<String> leader = primaryName();
+            System.err.println(stuck.getMessage() + "\nrestarting every node but the leader (" + leader.orElse("none") + ")");
+            nodes.stream().filter(node -> leader.map(name -> !name.equals(node.name())).orElse(true)).forEach(node -> {
+                node.stop();
+                node.start();
+            });
+            awaitSynchronousStandby(timeout);
+        }
+    }
+
     private void awaitCluster(Duration timeout, java.util.function.Predicate<JsonNode> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -155,9 +175,33 @@ public final class PatroniCluster implements PostgresServer {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the PostgreSQL cluster did not get there within " + timeout
-                        + "; see the node logs in " + directory);
+                        + "; " + describe() + "; see the node logs in " + directory);
             }
             Waiting.pause(Duration.ofMillis(200));
+        }
+    }
+
+    /** Each node as its own Patroni sees the cluster, and the last lines its log has that are not routine. */
+    private String describe() {
+        StringBuilder description = new StringBuilder();
+        for (PatroniNode node : nodes) {
+            description.append(node.name()).append(node.running() ? " (Patroni runs)" : " (Patroni stopped)")
+                    .append(" sees ").append(node.cluster().map(cluster -> members(cluster)
+                            .map(member -> member.path("name").asText() + "=" + member.path("role").asText()
+                                    + "/" + member.path("state").asText())
+                            .toList().toString()).orElse("nothing (REST API silent)"))
+                    .append(", log ends:").append(lastLines(node.log(), 8)).append(";\n");
+        }
+        return description.toString();
+    }
+
+    private static String lastLines(Path log, int count) {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> telling = lines.filter(line -> !line.contains("no action.") && !line.contains("Lock owner:"))
+                    .toList();
+            return "\n  " + String.join("\n  ", telling.subList(Math.max(0, telling.size() - count), telling.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return " (unreadable: " + e.getMessage() + ")";
         }
     }
 

@@ -80,7 +80,17 @@ public final class PatroniNode {
         }
         command.add(PATRONI.toString());
         command.add(directory.resolve("patroni.yml").toString());
-        patroni = ChildProcess.start(command, directory.getParent().resolve(name + ".log"), dataDirectory());
+        patroni = ChildProcess.start(command, log(), dataDirectory());
+    }
+
+    /** Patroni's and PostgreSQL's output. */
+    public Path log() {
+        return directory.getParent().resolve(name + ".log");
+    }
+
+    /** Whether this node's Patroni process runs (it may run without a PostgreSQL). */
+    public synchronized boolean running() {
+        return patroni != null && patroni.isAlive();
     }
 
     /** A clean stop: Patroni shuts PostgreSQL down (fast mode), releasing the leader key if it held it. */
@@ -100,11 +110,12 @@ public final class PatroniNode {
             doomed.add(handle);
             handle.descendants().forEach(doomed::add);
         });
+        // Every process gets its SIGKILL before any is waited for: no PostgreSQL process outlives its Patroni.
+        doomed.forEach(ProcessHandle::destroyForcibly);
         if (patroni != null) {
             patroni.kill();
             patroni = null;
         }
-        doomed.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Only PostgreSQL's postmaster dies (SIGKILL); Patroni lives on and starts it again. */
