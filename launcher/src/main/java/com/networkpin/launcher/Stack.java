@@ -1,5 +1,6 @@
 package com.networkpin.launcher;
 
+import com.networkpin.localinfra.DemoOtp;
 import com.networkpin.localinfra.EmbeddedKafkaServer;
 import com.networkpin.localinfra.EmbeddedPostgresServer;
 import com.networkpin.localinfra.KafkaAccess;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,8 @@ import java.util.concurrent.CountDownLatch;
  * replicated by Patroni behind HAProxy),
  * Keycloak with the network-pin realm, one database per service, the three services, the web console, and everything
  * stopped again on Ctrl-C (or by {@code ./stack down}, which sends this process SIGTERM).
- * {@code ./stack token ROLE} prints a bearer token of the running stack's realm.
+ * {@code ./stack token ROLE} prints a bearer token of the running stack's realm; {@code ./stack otp USER} the
+ * one-time code a demo staff member (agent1, staff1, staff2, operator1) enters after the password right now.
  */
 public final class Stack {
 
@@ -52,15 +55,29 @@ public final class Stack {
                 case "demo" -> new DemoStory(new DemoPrinter(System.out), new Actors(new KeycloakTokens(KEYCLOAK_URL))).run();
                 case "token" -> System.out.println(TokenCommand.token(new KeycloakTokens(KEYCLOAK_URL),
                         arguments.subList(1, arguments.size())));
+                case "otp" -> System.out.println(oneTimeCode(arguments.subList(1, arguments.size()), Clock.systemUTC()));
                 case "status" -> {
                     new StatusCommand().print(System.out);
                     Topology.print(state, System.out);
                 }
-                default -> throw new StackException("usage: ./stack up [-d] [--fresh] [--ha] | demo | token ROLE | status | down");
+                default -> throw new StackException("usage: ./stack up [-d] [--fresh] [--ha] | demo | token ROLE | otp USER"
+                        + " | status | down");
             }
         } catch (StackException e) {
             System.err.println("stack: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /** The current one-time code of a demo staff member, from the development realm's secret (valid for one login). */
+    private static String oneTimeCode(List<String> arguments, Clock clock) {
+        if (arguments.size() != 1) {
+            throw new StackException("usage: ./stack otp agent1 | staff1 | staff2 | operator1");
+        }
+        try {
+            return DemoOtp.code(arguments.get(0), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new StackException(e.getMessage());
         }
     }
 
@@ -111,7 +128,8 @@ public final class Stack {
         ready.forEach((service, took) -> System.out.printf("✓ %-20s ready in %4.1f s  %s  (Swagger UI: %s/q/swagger-ui)%n",
                 service.moduleName(), took.toMillis() / 1000.0, service.url(), service.url()));
         Duration console = fleet.startConsole(READY_TIMEOUT);
-        System.out.printf("✓ %-20s ready in %4.1f s  %s  (log in as customer1, staff1, agent1 or operator1, password %s)%n",
+        System.out.printf("✓ %-20s ready in %4.1f s  %s  (log in as customer1, staff1, agent1 or operator1, password %s;"
+                        + " staff, agents and operators then enter the code of ./stack otp <user>)%n",
                 StackService.WEB_CONSOLE.moduleName(), console.toMillis() / 1000.0, StackService.WEB_CONSOLE.url(),
                 KeycloakTokens.DEMO_PASSWORD);
         System.out.printf("%nUp in %.1f s. Logs: %s%nData: %s (./stack up --fresh starts clean)%n"

@@ -30,7 +30,8 @@ import java.util.zip.ZipInputStream;
  * <p>The distribution is unpacked once under {@code ~/.cache/network-pin} (outside target/, so a
  * clean build neither unzips it again nor loses the server's one-time build of itself, ≈30 s).
  * Every instance uses the same home and an in-memory database: the realm file is the whole state,
- * so several instances (tests of two modules, a local stack) can run side by side.
+ * so several instances (tests of two modules, a local stack, other checkouts) can run side by side. Each imports
+ * the realm from a directory of its own, so an instance never imports the realm file another checkout wrote.
  */
 public final class KeycloakServer {
 
@@ -47,6 +48,7 @@ public final class KeycloakServer {
     /** Free ports are only free when looked at: a dynamic port taken before Keycloak binds it is chosen again. */
     private static final int BIND_ATTEMPTS = 3;
 
+    /** Its log and its realm to import. */
     private final Path logDirectory;
     private final boolean fixedPort;
     private int port;
@@ -54,7 +56,7 @@ public final class KeycloakServer {
     private Process server;
 
     /**
-     * @param logDirectory where keycloak.log goes
+     * @param logDirectory where keycloak.log and the realm to import ({@code import/}) go
      * @param port         a fixed port for a long-running local server; 0 for any free one
      */
     public KeycloakServer(Path logDirectory, int port) {
@@ -85,7 +87,7 @@ public final class KeycloakServer {
             try {
                 Files.createDirectories(logDirectory);
                 long logged = Files.exists(logFile().toPath()) ? Files.size(logFile().toPath()) : 0;
-                server = launch(Installation.prepare());
+                server = launch(Installation.prepare(), writeRealm());
                 try {
                     awaitReady();
                     return;
@@ -132,14 +134,28 @@ public final class KeycloakServer {
         }
     }
 
-    private Process launch(Path home) throws IOException {
+    /** The realm file into this instance's own import directory. */
+    private Path writeRealm() throws IOException {
+        Path directory = logDirectory.resolve("import");
+        Files.createDirectories(directory);
+        try (InputStream realm = realmFile()) {
+            Files.copy(realm, directory.resolve(REALM_FILE), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return directory;
+    }
+
+    /** The development realm, identity/network-pin-realm.json, as this module packs it. */
+    static InputStream realmFile() {
+        return Installation.resource(REALM_FILE);
+    }
+
+    private Process launch(Path home, Path importDirectory) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev"));
         command.addAll(Installation.BUILD_OPTIONS);
         command.addAll(List.of(
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
-                "--http-management-port=" + managementPort,
-                "--import-realm"));
+                "--http-management-port=" + managementPort));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile()));
@@ -147,7 +163,10 @@ public final class KeycloakServer {
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m");
         // C1 only: the server starts sooner and the tests never run it long enough to profit from C2.
-        environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + logDirectory);
+        // keycloak.migration.dir is what --import-realm sets to the shared home's data/import: the realms of that
+        // directory are imported at start (existing ones kept, ${...} placeholders filled from the environment).
+        environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + logDirectory
+                + " -Dkeycloak.migration.dir=" + importDirectory.toAbsolutePath());
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return builder.start();
@@ -207,10 +226,7 @@ public final class KeycloakServer {
         private Installation() {
         }
 
-        /**
-         * Unpacks the distribution if needed and puts the realm file in its import directory, under
-         * a file lock: another JVM may be doing the same.
-         */
+        /** Unpacks the distribution if needed, under a file lock: another JVM may be doing the same. */
         static synchronized Path prepare() throws IOException {
             Properties distribution = new Properties();
             try (InputStream in = resource("distribution.properties")) {
@@ -222,13 +238,6 @@ public final class KeycloakServer {
                     StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
                 if (!Files.exists(home.resolve("bin/kc.sh"))) {
                     unzip(Path.of(distribution.getProperty("zip")), ROOT, home);
-                }
-                Path imported = home.resolve("data/import/" + REALM_FILE);
-                Files.createDirectories(imported.getParent());
-                try (InputStream realm = resource(REALM_FILE)) {
-                    Path fresh = Files.createTempFile(imported.getParent(), "realm", ".tmp");
-                    Files.copy(realm, fresh, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(fresh, imported, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
             }
             return home;
@@ -264,7 +273,7 @@ public final class KeycloakServer {
             TemporaryDirectory.delete(staging);
         }
 
-        private static InputStream resource(String name) {
+        static InputStream resource(String name) {
             InputStream in = KeycloakServer.class.getClassLoader().getResourceAsStream(RESOURCES + name);
             if (in == null) {
                 throw new IllegalStateException(RESOURCES + name + " not found in test-infra");

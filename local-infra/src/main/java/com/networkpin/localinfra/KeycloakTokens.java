@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * Real access tokens from the project's realm, for tests, the demo and {@code ./stack token}: client
  * credentials for the machine clients, the password grant for people through the development realm's own
  * client {@value #PEOPLE_CLIENT} (the console's client has no password grant; a deployment's realm, made from
- * the production template, has neither). People who are not in the
+ * the production template, has neither). That client's password grant alone asks staff for no one-time code
+ * (the development layer binds it to a flow of user name and password): a code is accepted once per 30 s, and
+ * tests ask for tokens of one person far more often. People who are not in the
  * realm file (a customer of a fresh contract, staff of another shop) are added through the admin API.
  *
  * <p>Every secret here is a development secret of {@code identity/network-pin-realm.json}.

@@ -15,7 +15,8 @@ import java.util.Map;
  * keeps it so).
  *
  * <p>Rules: an object member of the layer replaces the template's, or is merged into it when both are objects;
- * in an array of objects identified by {@code clientId}, {@code username} or {@code name}, an element of the
+ * in an array of objects identified by {@code clientId}, {@code username}, {@code name} or {@code alias}
+ * (authentication flows), an element of the
  * layer is merged into the template's element of the same identity, else appended; an element with
  * {@code "copyOf": "<clientId>"} starts as a copy of that template element (the development client that shares the
  * console client's claims without the code flow).
@@ -23,7 +24,7 @@ import java.util.Map;
 public final class RealmLayers {
 
     private static final String COPY_OF = "copyOf";
-    private static final String[] IDENTITIES = {"clientId", "username", "name"};
+    private static final String[] IDENTITIES = {"clientId", "username", "name", "alias"};
 
     private RealmLayers() {
     }

@@ -3,6 +3,7 @@ package com.networkpin.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networkpin.localinfra.Totp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -185,10 +186,60 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** Keycloak's login form, as a person fills it in. */
+    /**
+     * Keycloak's login form, as a person fills it in, and the one-time code when Keycloak asks for one (support
+     * agents, shop staff and operators): set up at a person's first login, entered at the next ones.
+     */
     void logIn(String username, String password) {
+        submitPassword(username, password);
+        switch (awaitSecondFactor()) {
+            case SET_UP -> {
+                OneTimeCodes.setUp(username, setUpKey());
+                type("#totp", OneTimeCodes.next(username));
+                click("#saveTOTPBtn");
+            }
+            case CODE -> enterCode(OneTimeCodes.next(username));
+            case NONE -> {
+                // A customer: back at the console.
+            }
+        }
+    }
+
+    void submitPassword(String username, String password) {
         type("#username", username);
         type("#password", password);
+        click("#kc-login");
+    }
+
+    enum SecondFactor { SET_UP, CODE, NONE }
+
+    /** What Keycloak asks after the password: to set a one-time code up, to enter one, or nothing (a customer). */
+    SecondFactor awaitSecondFactor() {
+        try {
+            return wait.until(d -> {
+                if (!d.findElements(By.id("kc-totp-settings-form")).isEmpty()) {
+                    return SecondFactor.SET_UP;
+                }
+                if (!d.findElements(By.id("kc-otp-login-form")).isEmpty()) {
+                    return SecondFactor.CODE;
+                }
+                return d.getCurrentUrl().contains("/realms/") ? null : SecondFactor.NONE;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("still at the login on " + driver.getCurrentUrl() + " (see " + keepPage("login") + ")", e);
+        }
+    }
+
+    /** The set-up page's secret, as "Unable to scan?" shows it for typing into an authenticator app. */
+    byte[] setUpKey() {
+        if (all("#kc-totp-secret-key").isEmpty()) {
+            click("#mode-manual");
+        }
+        return Totp.base32(text("#kc-totp-secret-key"));
+    }
+
+    void enterCode(String code) {
+        type("#otp", code);
         click("#kc-login");
     }
 

@@ -80,6 +80,9 @@ public final class RunningSystem implements BeforeAllCallback, BeforeEachCallbac
                 Path.of("target/packaged-services").toAbsolutePath());
         ServiceFleet started = new ServiceFleet(services, Path.of("target/service-logs"), infrastructure.postgres(),
                 infrastructure.kafka(), keycloak.join().issuer(), "demo");
+        // The realm sends people back to the console at http://localhost:8080 only; it may run elsewhere
+        // (STACK_WEB_CONSOLE_PORT, so that the tests do not clash with a running stack).
+        Infrastructure.tokens().allowRedirect(StackService.WEB_CONSOLE.url() + "/*");
         try {
             Map<StackService, Duration> ready = started.startAll(START_TIMEOUT);
             ready.forEach((service, took) ->

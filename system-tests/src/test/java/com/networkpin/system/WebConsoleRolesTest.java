@@ -1,5 +1,6 @@
 package com.networkpin.system;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The support agent's, the operator's and the shop terminal's day list in a real browser against
  * the packaged services and the real Keycloak: agent1 reads a contract's history and, inside manned
  * hours, is shown the PIN once; operator1 adds and edits a shop and sees the pending locks (and stays
- * logged in across a console restart); shop staff see the day's visits and open one.
+ * logged in across a console restart); shop staff see the day's visits and open one. Every one of them logs in with
+ * a one-time code after the password (the demo staff's secret comes from the development realm; others set theirs
+ * up at their first login).
  */
 @ExtendWith(RunningSystem.class)
 class WebConsoleRolesTest {
@@ -191,6 +194,50 @@ class WebConsoleRolesTest {
             phone.logIn(staffUser, KeycloakTokens.DEMO_PASSWORD);
             phone.find("#visit-" + number);
             phone.assertNoSidewaysScrolling();
+        }
+    }
+
+    /**
+     * A staff member's first login shows Keycloak's authenticator set-up page and lets them in only with a code of the
+     * secret it shows; their next login asks for a code, refuses a wrong one, and lets them in with the right one.
+     */
+    @Test
+    void staffSetUpTheirOneTimeCodeAtTheFirstLoginAndAreNotLetInWithoutIt() {
+        String staffUser = Infrastructure.tokens().ensureUser(fresh("staff-code"), "shop-staff", Map.of("shop_id", SHOP));
+        try (Browser first = Browser.desktop(1280, 900)) {
+            first.open(CONSOLE + "/shop");
+            first.submitPassword(staffUser, KeycloakTokens.DEMO_PASSWORD);
+            assertEquals(Browser.SecondFactor.SET_UP, first.awaitSecondFactor(), "the first login sets a code up");
+            byte[] key = first.setUpKey();
+            OneTimeCodes.setUp(staffUser, key);
+            first.type("#totp", OneTimeCodes.wrong(staffUser));
+            first.click("#saveTOTPBtn");
+            assertEquals(Browser.SecondFactor.SET_UP, first.awaitSecondFactor(), "a wrong code sets nothing up");
+            first.find("#input-error-otp-code");
+            assertArrayEquals(key, first.setUpKey(), "the same secret to set up");
+            first.screenshot("second-factor-set-up");
+            first.type("#totp", OneTimeCodes.next(staffUser));
+            first.click("#saveTOTPBtn");
+            first.awaitPath("/shop");
+        }
+        try (Browser next = Browser.desktop(1280, 900)) {
+            next.open(CONSOLE + "/shop");
+            next.submitPassword(staffUser, KeycloakTokens.DEMO_PASSWORD);
+            assertEquals(Browser.SecondFactor.CODE, next.awaitSecondFactor(), "the next login asks for the code");
+            next.enterCode(OneTimeCodes.wrong(staffUser));
+            assertEquals(Browser.SecondFactor.CODE, next.awaitSecondFactor(), "a wrong code is refused");
+            next.find("#input-error-otp");
+            next.screenshot("second-factor-code");
+            next.open(CONSOLE + "/shop");
+            next.find("form");
+            assertTrue(next.driver.getCurrentUrl().contains("/realms/"), "without the code, no console: "
+                    + next.driver.getCurrentUrl());
+            if (next.all("#kc-otp-login-form").isEmpty()) {
+                next.submitPassword(staffUser, KeycloakTokens.DEMO_PASSWORD);
+                assertEquals(Browser.SecondFactor.CODE, next.awaitSecondFactor());
+            }
+            next.enterCode(OneTimeCodes.next(staffUser));
+            next.awaitPath("/shop");
         }
     }
 

@@ -3,17 +3,14 @@ package com.networkpin.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networkpin.localinfra.CookieSession;
 import com.networkpin.localinfra.KeycloakTokens;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,13 +23,12 @@ final class BrowserSession {
 
     private static final Pattern LOGIN_FORM = Pattern.compile("action=\"([^\"]*login-actions/authenticate[^\"]*)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final CookieSession session = new CookieSession(Duration.ofSeconds(60));
     private final String language;
 
     BrowserSession(String language) {
         this.language = language;
+        session.set("lang", language);
     }
 
     /** Logs {@code username} in through the console's {@code page}, as a person would. */
@@ -46,7 +42,7 @@ final class BrowserSession {
         HttpResponse<String> back = follow(send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))));
-        assertTrue(cookies.keySet().stream().anyMatch(name -> name.startsWith("q_session")),
+        assertTrue(session.has(name -> name.startsWith("q_session")),
                 "the console's session cookie after the login, at " + back.uri());
     }
 
@@ -64,33 +60,7 @@ final class BrowserSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        request.header("Cookie", cookieHeader()).header("Accept-Language", language).timeout(Duration.ofSeconds(60));
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String set : response.headers().allValues("Set-Cookie")) {
-                String pair = set.split(";", 2)[0];
-                int equals = pair.indexOf('=');
-                String name = pair.substring(0, equals).trim();
-                String value = pair.substring(equals + 1).trim();
-                if (value.isEmpty() || set.toLowerCase().contains("max-age=0")) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            }
-            return response;
-        } catch (IOException e) {
-            throw new IllegalStateException("no answer from " + request.build().uri(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String cookieHeader() {
-        StringBuilder header = new StringBuilder("lang=" + language);
-        cookies.forEach((name, value) -> header.append("; ").append(name).append('=').append(value));
-        return header.toString();
+        return session.send(request.header("Accept-Language", language));
     }
 
     private static String encode(String value) {
