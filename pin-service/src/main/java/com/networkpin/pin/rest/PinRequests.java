@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Request bodies. The PIN fields are checked by the domain (PinRules), not by bean validation:
@@ -37,7 +38,10 @@ final class PinRequests {
      * chooses; {@code identityCheckRef} the chat's case number.
      */
     @JsonIgnoreProperties("agentId")
-    record Disclose(@NotNull IdentityCheck identityCheck, @NotNull @Pattern(regexp = CASE_REF) String identityCheckRef) {
+    record Disclose(
+            @Schema(description = "How the agent checked the holder's identity. NOT_RECORDED only marks disclosures"
+                    + " recorded before the method was, and is refused (400).") @NotNull IdentityCheck identityCheck,
+            @Schema(description = "The chat's case number") @NotNull @Pattern(regexp = CASE_REF) String identityCheckRef) {
     }
 
     record Reset(@NotBlank @Size(max = 64) String reservationNumber, @NotNull String newPin, LocalDate birthDate,
