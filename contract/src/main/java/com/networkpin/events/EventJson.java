@@ -57,7 +57,7 @@ public final class EventJson {
             String typeName = text(envelope, "type");
             EventType type = EventType.byTypeName(typeName)
                     .orElseThrow(() -> new UnreadableEventException("unknown event type " + LogSafe.of(typeName)));
-            DomainEvent data = MAPPER.treeToValue(required(envelope, "data"), type.recordClass());
+            DomainEvent data = readData(type, required(envelope, "data"));
             return new EventEnvelope<>(
                     UUID.fromString(text(envelope, "id")),
                     typeName,
@@ -71,6 +71,14 @@ public final class EventJson {
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new UnreadableEventException("a field of the envelope has an invalid value");
         }
+    }
+
+    /**
+     * The record of an event of {@code type} from its JSON, written at this or an older schema version
+     * (see {@link EventUpcasts}); members the record does not have are ignored.
+     */
+    public static DomainEvent readData(EventType type, JsonNode data) throws JsonProcessingException {
+        return MAPPER.treeToValue(EventUpcasts.upcast(type, data), type.recordClass());
     }
 
     /** Where and what kind of error, never the input itself: a bad message could hold anything. */

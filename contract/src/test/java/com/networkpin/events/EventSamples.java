@@ -11,6 +11,7 @@ final class EventSamples {
     static final Instant MIDNIGHT = Instant.parse("2026-11-24T15:00:00Z");
     static final String CONTRACT = "C-0001";
     static final String RESERVATION = "R7K2QX";
+    static final String SESSION = "5c1e0a52-8d0b-4c3e-9a51-2f6b7d9e4a10";
 
     private EventSamples() {
     }
@@ -24,10 +25,13 @@ final class EventSamples {
             case LOCKED -> new Locked(CONTRACT, AT, MIDNIGHT);
             case UNLOCKED -> new Unlocked(CONTRACT, UnlockReason.MIDNIGHT,
                     MidnightUnlock.eventIdFor(LocalDate.of(2026, 11, 25)), MIDNIGHT);
-            case RESET_GRANTED -> new ResetGranted(CONTRACT, RESERVATION, "tokyo-shibuya", "staff-3", VisitPurpose.PIN_RESET, AT,
+            case RESET_GRANTED -> new ResetGranted(CONTRACT, RESERVATION, "tokyo-shibuya", "staff-3",
+                    IdDocument.MY_NUMBER_CARD, VisitPurpose.PIN_RESET, AT,
                     AT.plusSeconds(7200));
-            case PIN_RESET -> new PinReset(CONTRACT, RESERVATION, AT);
-            case PIN_DISCLOSED -> new PinDisclosed(CONTRACT, "agent-17", "IDC-2026-0042", AT);
+            case PIN_RESET -> new PinReset(CONTRACT, RESERVATION, "staff-3", SESSION,
+                    IdDocument.MY_NUMBER_CARD, AT);
+            case PIN_DISCLOSED -> new PinDisclosed(CONTRACT, "agent-17", SESSION,
+                    IdentityCheck.CALLBACK_TO_CONTRACT_LINE, "CASE-2026-0042", AT);
             case MIDNIGHT_UNLOCK -> new MidnightUnlock(LocalDate.of(2026, 11, 25), MIDNIGHT, 42, MIDNIGHT);
             case RESERVATION_BOOKED -> new ReservationBooked(RESERVATION, CONTRACT, "tokyo-shibuya", AT,
                     VisitPurpose.PIN_RESET, 0);

@@ -124,10 +124,10 @@ public final class DemoStory {
 
     private void forgottenPin(String contract, Map<String, Http.Reply> replies) {
         printer.chapter("A forgotten PIN, while locked: the manned chat (有人チャット, 09:00–20:00 JST)");
-        printer.step("A support agent, after checking the holder's identity, asks to see the PIN"
-                + " (the disclosing agent is the token's subject).");
+        printer.step("A support agent, after checking the holder's identity by calling the contract's line back, asks"
+                + " to see the PIN (the disclosing agent and their sign-in session are the token's subject and sid).");
         Http.Reply disclosure = http.as(actors.supportAgent()).post(pin + "/contracts/" + contract + "/pin/disclosures",
-                Map.of("identityCheckRef", "IDC-" + contract), newKey());
+                Map.of("identityCheck", "CALLBACK_TO_CONTRACT_LINE", "identityCheckRef", "IDC-" + contract), newKey());
         printer.exchange(disclosure);
         replies.put("disclosure", disclosure);
         if (disclosure.status() == 200) {
@@ -197,7 +197,7 @@ public final class DemoStory {
 
         printer.step("Without a token, ask the PIN of the victim's contract.");
         replies.put("takeover-disclose-anonymous", expect(anonymous.post(pin + "/contracts/" + victim + "/pin/disclosures",
-                Map.of("agentId", "nobody", "identityCheckRef", "none")), 401));
+                Map.of("agentId", "nobody", "identityCheck", "KNOWLEDGE_QUESTIONS", "identityCheckRef", "none")), 401));
 
         printer.step("As a customer of another contract, read the victim's PIN status.");
         replies.put("takeover-status", expect(http.as(impostor).get(pin + "/contracts/" + victim + "/pin"), 403));

@@ -1,6 +1,7 @@
 package com.networkpin.scheduler;
 
 import com.networkpin.events.EventEnvelope;
+import com.networkpin.events.IdDocument;
 import com.networkpin.events.Locked;
 import com.networkpin.events.PinEvent;
 import com.networkpin.events.PinReset;
@@ -47,7 +48,7 @@ public final class PinEvents {
     }
 
     public static PinReset reset(String contractId, Instant at) {
-        return new PinReset(contractId, "R-" + UUID.randomUUID(), at);
+        return new PinReset(contractId, "R-" + UUID.randomUUID(), "staff-1", "session-1", IdDocument.MY_NUMBER_CARD, at);
     }
 
     /** Sends in order on one partition (one key for the whole list), with CloudEvents headers as the relay sends them. */

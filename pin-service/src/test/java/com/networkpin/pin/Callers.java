@@ -52,8 +52,19 @@ public final class Callers {
 
     /** The token's {@code sub} claim: who the service records as having acted. */
     public static String subjectOf(String token) {
+        return claimOf(token, "sub");
+    }
+
+    /** The token's {@code sid} claim: the sign-in session the service records with what a person did. */
+    public static String sessionOf(String token) {
+        return claimOf(token, "sid");
+    }
+
+    /** A claim of the token's payload, null when it has none. */
+    public static String claimOf(String token, String claim) {
         try {
-            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText();
+            var value = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get(claim);
+            return value == null ? null : value.asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

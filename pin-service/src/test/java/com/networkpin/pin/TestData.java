@@ -141,7 +141,7 @@ public final class TestData {
                             || ' | ' || coalesce((SELECT string_agg(g::text, ',' ORDER BY g.reservation_number)
                                                   FROM pin_reset_grant g WHERE g.contract_id = $1), '')
                             || ' | ' || coalesce((SELECT string_agg(i::text, ',' ORDER BY i.at)
-                                                  FROM insider_action i WHERE i.contract_id = $1), '')""")
+                                                  FROM insider_audit i WHERE i.contract_id = $1), '')""")
                 .execute(Tuple.of(contractId)).await().atMost(TIMEOUT).iterator().next().getString(0);
     }
 

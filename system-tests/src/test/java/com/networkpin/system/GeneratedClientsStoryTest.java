@@ -11,6 +11,7 @@ import com.networkpin.client.pin.model.Channel;
 import com.networkpin.client.pin.model.Disclose;
 import com.networkpin.client.pin.model.Disclosed;
 import com.networkpin.client.pin.model.HistoryEntry;
+import com.networkpin.client.pin.model.IdentityCheck;
 import com.networkpin.client.pin.model.Outcome;
 import com.networkpin.client.pin.model.PinStatus;
 import com.networkpin.client.pin.model.Reset;
@@ -98,7 +99,8 @@ class GeneratedClientsStoryTest {
     /** Inside the manned chat's hours the PIN is shown once; outside them a 409 problem names the next opening. */
     private boolean forgottenPinAtTheMannedChat() {
         PinApi agent = new PinApi(GeneratedClients.pinService(actors.supportAgent()));
-        Disclose request = new Disclose().identityCheckRef("IDC-" + contract);
+        Disclose request = new Disclose().identityCheck(IdentityCheck.KNOWLEDGE_QUESTIONS)
+                .identityCheckRef("IDC-" + contract);
         try {
             Disclosed disclosed = agent.disclosePin(contract, request, newKey());
             assertEquals(DemoStory.FIRST_PIN, disclosed.getPin());
@@ -171,7 +173,7 @@ class GeneratedClientsStoryTest {
         assertTrue(forbidden.contentType().startsWith(PROBLEM_JSON), forbidden.contentType() + " " + forbidden.body());
         PinApi anonymous = new PinApi(GeneratedClients.pinService(Actor.ANONYMOUS));
         GeneratedClients.Refusal unauthenticated = refusal(() -> anonymous.disclosePin(contract,
-                new Disclose().identityCheckRef("none"), newKey()));
+                new Disclose().identityCheck(IdentityCheck.KNOWLEDGE_QUESTIONS).identityCheckRef("none"), newKey()));
         assertEquals(401, unauthenticated.status());
         assertEquals(Outcome.VERIFIED, verify(DemoStory.NEW_PIN).getOutcome(), "the holder's PIN is unchanged");
     }

@@ -41,9 +41,9 @@ class TakeOverTest {
         int eventsBefore = pins.history(victim).size();
 
         refused(401, as(Actor.ANONYMOUS).post(PIN + "/contracts/" + victim + "/pin/disclosures",
-                Map.of("agentId", "nobody", "identityCheckRef", "none")));
+                Map.of("agentId", "nobody", "identityCheck", "KNOWLEDGE_QUESTIONS", "identityCheckRef", "none")));
         refused(403, as(impostor).post(PIN + "/contracts/" + victim + "/pin/disclosures",
-                Map.of("identityCheckRef", "none")));
+                Map.of("identityCheck", "KNOWLEDGE_QUESTIONS", "identityCheckRef", "none")));
         refused(403, as(actors.chatbot()).get(PIN + "/contracts/" + victim + "/pin/history"));
         refused(403, as(impostor).get(PIN + "/contracts/" + victim + "/pin"));
         refused(403, as(actors.chatbot()).put(PIN + "/contracts/" + victim + "/pin", Map.of("pin", "9062")));

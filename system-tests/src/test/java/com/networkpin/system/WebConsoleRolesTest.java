@@ -82,6 +82,7 @@ class WebConsoleRolesTest {
             agent.assertAccessible();
 
             String reference = "CHAT-" + contract;
+            new org.openqa.selenium.support.ui.Select(agent.find("#identityCheck")).selectByValue("CALLBACK_TO_CONTRACT_LINE");
             agent.type("#identityCheckRef", reference);
             agent.click("#identityConfirmed");
             agent.submit("#disclose");
@@ -94,6 +95,7 @@ class WebConsoleRolesTest {
             agent.awaitPath("/support/contracts/" + contract);
             assertEquals(1, agent.all("#disclosures tbody tr").size(), "the disclosure is on record");
             assertTrue(agent.text("#disclosures").contains(reference), agent.text("#disclosures"));
+            assertTrue(agent.text("#disclosures").contains("契約回線への折り返し電話"), agent.text("#disclosures"));
             assertFalse(agent.page().contains(PinApi.RIGHT_PIN), "the contract page never shows the PIN");
             assertEquals("PinDisclosed", agent.all("#timeline tbody tr").get(0).getAttribute("data-type"));
         }

@@ -62,6 +62,12 @@ public final class BadTokens {
         return token;
     }
 
+    /** {@code token} with one claim of its payload changed, under its old signature: refused, yet it names that value. */
+    public static String withClaim(String token, String claim, String value) {
+        String[] parts = token.split("\\.");
+        return parts[0] + "." + encode(payload(token).put(claim, value)) + "." + parts[2];
+    }
+
     private static String unsigned(String token) {
         ObjectNode header = JSON.createObjectNode().put("alg", "none").put("typ", "JWT");
         return encode(header) + "." + token.split("\\.")[1] + ".";

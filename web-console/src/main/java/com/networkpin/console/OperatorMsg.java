@@ -120,4 +120,58 @@ public interface OperatorMsg {
 
     @Message("解除済み")
     String unlocked();
+
+    @Message("確認・再設定の記録")
+    String auditNav();
+
+    @Message("有人チャットでの暗証番号の確認とショップでの再設定を、担当者・セッション・本人確認の方法とともに新しい順に表示します。")
+    String auditIntro();
+
+    @Message("担当者")
+    String person();
+
+    @Message("担当者のID(トークンの subject)。空欄ならすべての担当者。")
+    String personHint();
+
+    @Message("種類")
+    String action();
+
+    @Message("すべて")
+    String anyAction();
+
+    @Message("{#when action}{#is 'disclosure'}有人チャットでの確認{#is 'reset'}ショップでの再設定{#else}{action}{/when}")
+    String actionName(String action);
+
+    @Message("開始日")
+    String fromDate();
+
+    @Message("終了日(この日を含む)")
+    String toDate();
+
+    @Message("検索")
+    String search();
+
+    @Message("記録")
+    String trailHeading();
+
+    @Message("条件に合う記録はありません。")
+    String noEntries();
+
+    @Message("日時(JST)")
+    String when();
+
+    @Message("セッション")
+    String session();
+
+    @Message("本人確認")
+    String identityCheck();
+
+    @Message("参照番号")
+    String reference();
+
+    @Message("さらに古い記録")
+    String older();
+
+    @Message("検索条件を確認してください: 担当者IDは英数字と . _ @ -、日付は YYYY-MM-DD、開始日は終了日以前です。")
+    String badAuditFilter();
 }

@@ -4,6 +4,7 @@ import com.networkpin.console.SchedulerViews.Listing;
 import com.networkpin.console.SchedulerViews.NextMidnight;
 import com.networkpin.console.SchedulerViews.PendingLock;
 import com.networkpin.console.SchedulerViews.PublishedMidnight;
+import com.networkpin.console.Views.InsiderPage;
 import com.networkpin.console.Views.Shop;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,7 +25,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * The operator's pages: the shops (add, edit hours, closed dates, counters through the
  * reservation-service's shop API), and the lock-scheduler's pending locks, the next midnight's
- * count and the published midnights.
+ * count and the published midnights, and the audit trail of PIN disclosures and resets.
  */
 @Path("/operator")
 @RolesAllowed("operator")
@@ -39,6 +40,8 @@ public class OperatorPages {
 
         static native TemplateInstance locks(NextMidnight next, Listing<PendingLock> locks,
                                              Listing<PublishedMidnight> midnights);
+
+        static native TemplateInstance audit(AuditFilter filter, InsiderPage trail, Notice notice);
     }
 
     private final Page page;
@@ -92,6 +95,26 @@ public class OperatorPages {
         String token = this.page.accessToken();
         return this.page.render(Templates.locks(services.nextMidnight(token), services.pendingLocks(token, number),
                 services.midnights(token)));
+    }
+
+    /**
+     * The audit trail of PIN disclosures and shop resets, newest first, by person, kind and Japan dates; a page at
+     * a time ({@code before}: the previous page's last entry).
+     */
+    @GET
+    @Path("audit")
+    public TemplateInstance audit(@RestQuery String person, @RestQuery String action, @RestQuery String from,
+                                  @RestQuery String to, @RestQuery String before) {
+        AuditFilter filter = AuditFilter.of(person, action, from, to);
+        if (!filter.isValid()) {
+            return page.render(Templates.audit(filter, null, Notice.error(msg().badAuditFilter(), null)));
+        }
+        Long older = before != null && before.matches("[0-9]{1,18}") ? Long.valueOf(before) : null;
+        try {
+            return page.render(Templates.audit(filter, services.insiderActions(page.accessToken(), filter, older), null));
+        } catch (ServiceProblem problem) {
+            return page.render(Templates.audit(filter, null, Notice.of(problem, page.msg())));
+        }
     }
 
     private OperatorMsg msg() {

@@ -12,6 +12,7 @@ import com.networkpin.console.SchedulerViews.PublishedMidnight;
 import com.networkpin.console.Views.DaySlots;
 import com.networkpin.console.Views.Disclosed;
 import com.networkpin.console.Views.HistoryEntry;
+import com.networkpin.console.Views.InsiderPage;
 import com.networkpin.console.Views.PinState;
 import com.networkpin.console.Views.Reservation;
 import com.networkpin.console.Views.Shop;
@@ -75,11 +76,22 @@ public class Services {
 
     /**
      * The manned chat's disclosure: the answer holds the PIN, for the one page that shows it. The
-     * agent recorded is the token's subject; the console sends only the identity check's reference.
+     * agent and their session recorded are the token's; the console sends the identity-check method and the
+     * chat's case number.
      */
-    public Disclosed disclose(String token, String contractId, String identityCheckRef) {
+    public Disclosed disclose(String token, String contractId, String identityCheck, String caseRef) {
         return call(token, "POST", pinService + "/contracts/" + path(contractId) + "/pin/disclosures",
-                Map.of("identityCheckRef", identityCheckRef), Map.of(), Disclosed.class);
+                Map.of("identityCheck", identityCheck, "identityCheckRef", caseRef), Map.of(), Disclosed.class);
+    }
+
+    /** One page of the audit trail of disclosures and resets (operator); null filters are left out. */
+    public InsiderPage insiderActions(String token, AuditFilter filter, Long before) {
+        StringBuilder url = new StringBuilder(pinService).append("/audit/insider-actions?limit=").append(AuditFilter.PAGE);
+        filter.parameters().forEach((name, value) -> url.append('&').append(name).append('=').append(query(value)));
+        if (before != null) {
+            url.append("&before=").append(before);
+        }
+        return call(token, "GET", url.toString(), null, Map.of(), InsiderPage.class);
     }
 
     /** A new PIN under the reservation's reset grant (shop terminal). */

@@ -91,10 +91,19 @@ public interface SupportMsg {
     @Message("有人チャットの受付時間外のため確認できません。次の受付開始: {time}")
     String closedUntil(String time);
 
-    @Message("本人確認の記録番号")
+    @Message("本人確認の方法")
+    String identityCheckMethod();
+
+    @Message("選んでください")
+    String chooseCheck();
+
+    @Message("{#when code}{#is 'KNOWLEDGE_QUESTIONS'}登録情報の照合(氏名・生年月日・住所・連絡先){#is 'CALLBACK_TO_CONTRACT_LINE'}契約回線への折り返し電話{#is 'SMS_CODE_TO_CONTRACT_LINE'}契約回線へのSMS確認コード{#is 'SIGNED_IN_ACCOUNT'}二段階認証済みのアカウントでログイン中{#is 'MY_NUMBER_CARD_JPKI'}マイナンバーカードの電子証明書(JPKI){#is 'NOT_RECORDED'}記録なし{#else}{code}{/when}")
+    String checkName(String code);
+
+    @Message("チャットの受付番号")
     String identityCheckRef();
 
-    @Message("チャットで行った本人確認の番号(例: チケット番号)。担当者はログイン中のアカウントとして記録されます。")
+    @Message("チャットの受付番号(英数字とハイフン)。お客さまの情報は書かないでください。担当者とセッションはログイン中のアカウントから記録されます。")
     String identityCheckHint();
 
     @Message("お客さまの本人確認を済ませました")
@@ -103,10 +112,10 @@ public interface SupportMsg {
     @Message("暗証番号を表示")
     String disclose();
 
-    @Message("暗証番号の確認記録")
+    @Message("暗証番号の確認・再設定の記録")
     String auditHeading();
 
-    @Message("確認の記録はありません。")
+    @Message("確認・再設定の記録はありません。")
     String noDisclosures();
 
     @Message("担当者")
@@ -114,6 +123,9 @@ public interface SupportMsg {
 
     @Message("本人確認")
     String identityCheck();
+
+    @Message("参照番号")
+    String reference();
 
     @Message("契約 {id} の暗証番号")
     String disclosedHeading(String id);

@@ -21,8 +21,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * The manned chat's console: a contract's PIN state, its history as a timeline, hints for "the PIN
  * is surely right but I get an error", the disclosure (only while the pin-service says the manned
- * chat is open) and the disclosures on record. The disclosing agent is the token's subject, which
- * the pin-service reads itself; the disclosed PIN is written into one POST answer only.
+ * chat is open, after the agent chose how they checked the holder's identity and gave the chat's case number)
+ * and the disclosures and resets on record. The disclosing agent and their session are the token's, which the
+ * pin-service reads itself; the disclosed PIN is written into one POST answer only.
  */
 @Path("/support")
 @RolesAllowed("support-agent")
@@ -30,6 +31,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class SupportPages {
 
     static final String CONTRACT_ID = "[A-Za-z0-9-]{1,64}";
+    /** The chat's case number, as the pin-service accepts it. */
+    static final String CASE_REF = "[A-Za-z0-9][A-Za-z0-9-]{0,63}";
 
     @CheckedTemplate
     static class Templates {
@@ -76,16 +79,16 @@ public class SupportPages {
      */
     @POST
     @Path("contracts/{contractId}/disclosures")
-    public Object disclose(@RestPath String contractId, @RestForm String csrf, @RestForm String identityCheckRef,
-                           @RestForm String identityConfirmed) {
+    public Object disclose(@RestPath String contractId, @RestForm String csrf, @RestForm String identityCheck,
+                           @RestForm String identityCheckRef, @RestForm String identityConfirmed) {
         page.checkForm(csrf);
         String reference = identityCheckRef == null ? "" : identityCheckRef.strip();
-        if (!contractId.matches(CONTRACT_ID) || reference.isEmpty() || reference.length() > 128
-                || !"true".equals(identityConfirmed)) {
+        if (!contractId.matches(CONTRACT_ID) || !Globals.identityChecks.contains(identityCheck)
+                || !reference.matches(CASE_REF) || !"true".equals(identityConfirmed)) {
             return contractPage(contractId, Notice.error(page.msg().problemRefused(), null));
         }
         try {
-            Disclosed disclosed = services.disclose(page.accessToken(), contractId, reference);
+            Disclosed disclosed = services.disclose(page.accessToken(), contractId, identityCheck, reference);
             return Response.ok(page.render(Templates.disclosed(contractId, disclosed)))
                     .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
         } catch (ServiceProblem problem) {
@@ -130,7 +133,7 @@ public class SupportPages {
         List<Timeline.Event> newestFirst = new java.util.ArrayList<>(timeline);
         java.util.Collections.reverse(newestFirst);
         return page.render(Templates.contract(contractId, pin, newestFirst,
-                newestFirst.stream().filter(Timeline.Event::isDisclosure).toList(), SupportHints.of(pin, timeline, msg()),
+                newestFirst.stream().filter(Timeline.Event::isOnRecord).toList(), SupportHints.of(pin, timeline, msg()),
                 notice));
     }
 

@@ -24,11 +24,13 @@ public final class Timeline {
     }
 
     /**
-     * One event. {@code channel} is an attempt's usage scene (else null); {@code agent} and
-     * {@code identityCheck} are a disclosure's (else null); {@code remaining} an AttemptFailed's.
+     * One event. {@code channel} is an attempt's usage scene (else null); {@code remaining} an AttemptFailed's.
+     * A disclosure or a reset names who did it ({@code person}: the agent or the staff member), how the
+     * identity was checked ({@code identityCheck}: the chat's method or the shop's document) and where it can be
+     * followed up ({@code reference}: the chat's case number or the reservation); other events leave them null.
      */
-    public record Event(String type, OffsetDateTime at, String channel, Integer remaining, String agent,
-                        String identityCheck, String reason) {
+    public record Event(String type, OffsetDateTime at, String channel, Integer remaining, String person,
+                        String identityCheck, String reference, String reason) {
 
         public boolean isAttempt() {
             return channel != null;
@@ -36,6 +38,11 @@ public final class Timeline {
 
         public boolean isDisclosure() {
             return "PinDisclosed".equals(type);
+        }
+
+        /** A disclosure or a reset: what the confirmations on record list. */
+        public boolean isOnRecord() {
+            return isDisclosure() || "PinReset".equals(type);
         }
     }
 
@@ -46,9 +53,11 @@ public final class Timeline {
     static Event event(HistoryEntry entry) {
         JsonNode data = entry.data() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : entry.data();
         String timeMember = TIME_OF.getOrDefault(entry.type(), "occurredAt");
+        boolean reset = "PinReset".equals(entry.type());
         return new Event(entry.type(), time(data.path(timeMember)), text(data, "channel"),
                 data.has("remainingAttempts") ? data.path("remainingAttempts").asInt() : null,
-                text(data, "agentId"), text(data, "identityCheckRef"), text(data, "reason"));
+                text(data, reset ? "staffId" : "agentId"), text(data, reset ? "document" : "identityCheck"),
+                text(data, reset ? "reservationNumber" : "identityCheckRef"), text(data, "reason"));
     }
 
     private static OffsetDateTime time(JsonNode value) {

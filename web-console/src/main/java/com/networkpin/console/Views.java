@@ -56,6 +56,21 @@ public final class Views {
     public record Disclosed(String pin, OffsetDateTime disclosedAt) {
     }
 
+    /** One page of the pin-service's audit trail; {@code nextBefore} asks for the next, null on the last. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record InsiderPage(List<InsiderAction> entries, Long nextBefore) {
+    }
+
+    /** A disclosure or a reset: who, in which sign-in session, after which identity check, on which contract, when. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record InsiderAction(long id, String action, String actorId, String sessionId, String identityCheck,
+                                String reference, String contractId, OffsetDateTime at) {
+
+        public boolean isDisclosure() {
+            return "disclosure".equals(action);
+        }
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record DaySlots(String shopId, LocalDate date, boolean open, List<Slot> slots) {
     }

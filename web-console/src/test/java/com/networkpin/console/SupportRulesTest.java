@@ -30,8 +30,11 @@ class SupportRulesTest {
                 entry(1, "PinSet", "{\"setAt\":\"2026-12-01T00:00:00Z\"}"),
                 entry(2, "AttemptFailed", "{\"channel\":\"D_PAYMENT\",\"remainingAttempts\":2,"
                         + "\"attemptedAt\":\"2026-12-01T10:15:30+09:00\"}"),
-                entry(3, "PinDisclosed", "{\"agentId\":\"agent-sub\",\"identityCheckRef\":\"CHAT-7\","
-                        + "\"disclosedAt\":\"2026-12-01T01:20:00Z\"}")));
+                entry(3, "PinDisclosed", "{\"agentId\":\"agent-sub\",\"agentSessionId\":\"s-1\","
+                        + "\"identityCheck\":\"CALLBACK_TO_CONTRACT_LINE\",\"identityCheckRef\":\"CHAT-7\","
+                        + "\"disclosedAt\":\"2026-12-01T01:20:00Z\"}"),
+                entry(4, "PinReset", "{\"reservationNumber\":\"R7K2QX\",\"staffId\":\"staff-sub\","
+                        + "\"staffSessionId\":\"s-2\",\"document\":\"MY_NUMBER_CARD\",\"resetAt\":\"2026-12-01T02:00:00Z\"}")));
 
         assertEquals("2026-12-01 09:00:00 JST", Jst.jstSeconds(events.get(0).at()));
         assertEquals("2026-12-01 10:15:30 JST", Jst.jstSeconds(events.get(1).at()));
@@ -40,8 +43,41 @@ class SupportRulesTest {
         assertTrue(events.get(1).isAttempt());
         assertNull(events.get(0).channel());
         assertTrue(events.get(2).isDisclosure());
-        assertEquals("agent-sub", events.get(2).agent());
-        assertEquals("CHAT-7", events.get(2).identityCheck());
+        assertEquals("agent-sub", events.get(2).person());
+        assertEquals("CALLBACK_TO_CONTRACT_LINE", events.get(2).identityCheck());
+        assertEquals("CHAT-7", events.get(2).reference());
+        assertTrue(events.get(3).isOnRecord());
+        assertEquals("staff-sub", events.get(3).person());
+        assertEquals("MY_NUMBER_CARD", events.get(3).identityCheck());
+        assertEquals("R7K2QX", events.get(3).reference());
+        assertEquals(false, events.get(1).isOnRecord());
+    }
+
+    @Test
+    void everyIdentityCheckAnAgentChoosesHasItsNameInBothLanguages() {
+        SupportMsg english = MessageBundles.get(SupportMsg.class, Localized.Literal.of("en"));
+        SupportMsg japanese = MessageBundles.get(SupportMsg.class, Localized.Literal.of("ja"));
+
+        for (String check : Globals.identityChecks) {
+            assertTrue(!english.checkName(check).equals(check) && !japanese.checkName(check).equals(check), check);
+        }
+        assertEquals("Call back to the contract's line", english.checkName("CALLBACK_TO_CONTRACT_LINE"));
+    }
+
+    @Test
+    void theAuditFilterSendsOnlyWellFormedFieldsWithJapanDays() {
+        AuditFilter filter = AuditFilter.of(" agent-sub ", "reset", "2026-12-01", "2026-12-01");
+
+        assertTrue(filter.isValid());
+        assertEquals(java.util.Map.of("person", "agent-sub", "action", "reset", "from", "2026-12-01T00:00+09:00",
+                "to", "2026-12-02T00:00+09:00"), filter.parameters());
+        assertEquals("action=reset&from=2026-12-01&person=agent-sub&to=2026-12-01&", filter.query());
+        assertTrue(AuditFilter.of(null, null, null, null).isValid());
+        assertTrue(AuditFilter.of(null, null, null, null).parameters().isEmpty());
+        for (AuditFilter bad : List.of(AuditFilter.of("a b", "", "", ""), AuditFilter.of("", "verify", "", ""),
+                AuditFilter.of("", "", "yesterday", ""), AuditFilter.of("", "", "2026-12-02", "2026-12-01"))) {
+            assertEquals(false, bad.isValid(), bad.toString());
+        }
     }
 
     @Test

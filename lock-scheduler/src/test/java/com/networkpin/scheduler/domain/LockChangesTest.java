@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.events.AttemptFailed;
 import com.networkpin.events.Channel;
+import com.networkpin.events.IdDocument;
 import com.networkpin.events.Locked;
 import com.networkpin.events.PinReset;
 import com.networkpin.events.UnlockReason;
@@ -63,7 +64,8 @@ class LockChangesTest {
 
     @Test
     void givenALockedPin_whenItIsResetAtAShop_thenTheLockIsLifted() {
-        var events = List.of(new Locked("C-1", LOCKED_AT, UNLOCKS_AT), new PinReset("C-1", "R-1", LOCKED_AT.plusSeconds(5)));
+        var events = List.of(new Locked("C-1", LOCKED_AT, UNLOCKS_AT), new PinReset("C-1", "R-1", "staff-1", "session-1",
+                IdDocument.MY_NUMBER_CARD, LOCKED_AT.plusSeconds(5)));
 
         LockChanges changes = LockChanges.of(events);
 

@@ -5,6 +5,7 @@ import com.networkpin.events.AttemptRefused;
 import com.networkpin.events.AttemptSucceeded;
 import com.networkpin.events.Channel;
 import com.networkpin.events.ContractIds;
+import com.networkpin.events.IdentityCheck;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.JapanTime;
 import com.networkpin.events.Locked;
@@ -84,10 +85,16 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
         return new Verification(changes, VerificationResult.of(applyAll(changes, policy), changes, policy));
     }
 
-    /** The manned chat confirms the PIN: only in its hours, at most the daily limit per contract. */
-    public Disclosure disclose(String agentId, String identityCheckRef, PinSecrets secrets, PinPolicy policy,
+    /**
+     * The manned chat confirms the PIN to a holder whose identity {@code agent} checked by {@code check}: only in
+     * its hours, at most the daily limit per contract.
+     */
+    public Disclosure disclose(Insider agent, IdentityCheck check, String caseRef, PinSecrets secrets, PinPolicy policy,
                                Instant now) {
         requireSet();
+        if (!check.choosable()) {
+            throw new IllegalArgumentException("not an identity check an agent performs: " + check);
+        }
         if (!policy.isMannedChatOpen(now)) {
             Instant opening = policy.nextMannedChatOpening(now);
             throw new PinRefused(RefusalReason.OUTSIDE_MANNED_HOURS,
@@ -99,7 +106,8 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
                     "The PIN of this contract has been disclosed " + policy.dailyDisclosureLimit()
                             + " times today; try again after " + JapanTime.format(tomorrow, policy.zone()) + ".", tomorrow);
         }
-        List<PinChange> changes = List.of(PinChange.of(new PinDisclosed(contractId, agentId, identityCheckRef, now)));
+        List<PinChange> changes = List.of(PinChange.of(new PinDisclosed(contractId, agent.id(), agent.sessionId(), check,
+                caseRef, now)));
         return new Disclosure(changes, secrets.reveal(contractId, credential));
     }
 
@@ -111,16 +119,16 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
         if (!verified.purpose().authorisesPinReset() || existing.isPresent()) {
             return List.of();
         }
-        return List.of(PinChange.of(new ResetGranted(contractId, verified.reservationNumber(), verified.shopId(), verified.staffId(), verified.purpose(),
-                verified.verifiedAt(), verified.verifiedAt().plus(policy.resetGrantLifetime()))));
+        return List.of(PinChange.of(new ResetGranted(contractId, verified.reservationNumber(), verified.shopId(), verified.staffId(),
+                verified.document(), verified.purpose(), verified.verifiedAt(), verified.verifiedAt().plus(policy.resetGrantLifetime()))));
     }
 
     /**
-     * A new PIN from a terminal of {@code shopId}, under a live unused grant made for a visit at that
-     * shop; lifts a lock and clears the count.
+     * A new PIN from {@code staff} at a terminal of {@code shopId}, under a live unused grant made for a visit at
+     * that shop; lifts a lock and clears the count. The reset records the document the grant's check accepted.
      */
-    public List<PinChange> reset(PinCode newPin, String reservationNumber, String shopId, Optional<ResetGrant> grant,
-                                 PinSecrets secrets, Instant now) {
+    public List<PinChange> reset(PinCode newPin, String reservationNumber, String shopId, Insider staff,
+                                 Optional<ResetGrant> grant, PinSecrets secrets, Instant now) {
         requireSet();
         ResetGrant live = grant.filter(g -> g.contractId().equals(contractId)).orElseThrow(() -> new PinRefused(
                 RefusalReason.GRANT_NOT_RECEIVED,
@@ -137,7 +145,8 @@ public record Pin(String contractId, long version, PinStatus status, int consecu
                     "The reset grant of this reservation expired at " + live.expiresAt() + "; verify identity again.");
         }
         List<PinChange> changes = new ArrayList<>(2);
-        PinChange reset = PinChange.of(new PinReset(contractId, reservationNumber, now),
+        PinChange reset = PinChange.of(new PinReset(contractId, reservationNumber, staff.id(),
+                        staff.sessionId(), live.document(), now),
                 secrets.protect(contractId, newPin));
         changes.add(reset);
         if (status == PinStatus.LOCKED) {

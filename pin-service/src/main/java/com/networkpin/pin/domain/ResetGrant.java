@@ -1,5 +1,6 @@
 package com.networkpin.pin.domain;
 
+import com.networkpin.events.IdDocument;
 import com.networkpin.events.ResetGranted;
 import com.networkpin.events.VisitPurpose;
 import java.time.Instant;
@@ -10,14 +11,15 @@ import java.time.Instant;
  *
  * @param shopId  the shop of the visit; {@code null} for a grant recorded before grants had shops,
  *                which no shop may use
- * @param staffId who verified the identity (their token's subject)
+ * @param staffId  who verified the identity (their token's subject)
+ * @param document what they checked; {@code NOT_RECORDED} for a grant recorded before grants had it
  */
 public record ResetGrant(String reservationNumber, String contractId, String shopId, String staffId,
-                         VisitPurpose purpose, Instant grantedAt, Instant expiresAt, Instant usedAt) {
+                         IdDocument document, VisitPurpose purpose, Instant grantedAt, Instant expiresAt, Instant usedAt) {
 
     public static ResetGrant of(ResetGranted granted) {
         return new ResetGrant(granted.reservationNumber(), granted.contractId(), granted.shopId(), granted.staffId(),
-                granted.purpose(), granted.grantedAt(), granted.expiresAt(), null);
+                granted.document(), granted.purpose(), granted.grantedAt(), granted.expiresAt(), null);
     }
 
     /** Whether staff of {@code shop} may use it: the visit was at that shop. */

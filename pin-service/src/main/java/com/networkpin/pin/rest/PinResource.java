@@ -1,5 +1,7 @@
 package com.networkpin.pin.rest;
 
+import com.networkpin.events.IdentityCheck;
+import com.networkpin.pin.domain.Insider;
 import com.networkpin.pin.domain.PinPolicy;
 import com.networkpin.pin.domain.PinRules;
 import com.networkpin.pin.service.PinService;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -151,12 +154,13 @@ public class PinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPPORT_AGENT)
     @Operation(operationId = "disclosePin", summary = "The manned chat confirms a forgotten PIN to its identified holder",
-            description = "The disclosing agent recorded in PinDisclosed is the caller (the token's subject).")
+            description = "The disclosing agent recorded in PinDisclosed is the caller: the token's subject and its"
+                    + " sign-in session (sid), with the identity-check method and the chat's case number of the body.")
     @APIResponse(responseCode = "200", description = "The PIN, once, not to be cached (a replay of the same"
             + " Idempotency-Key shows the PIN disclosed then and counts no second disclosure)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PinResponses.Disclosed.class)))
-    @APIResponse(responseCode = "403", description = "Not a support agent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not a support agent, or a token without a subject or sign-in"
+            + " session (sid)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "409", description = "Outside manned chat hours; names the next opening")
     @APIResponse(responseCode = "429", description = "Daily disclosure limit of the contract reached (disclosure-limit),"
@@ -165,11 +169,12 @@ public class PinResource {
                                   @HeaderParam(IdempotencyHeader.NAME) @Parameter(description = IdempotencyHeader.DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyHeader.MAX_LENGTH)) String idempotencyKey,
                                   @Valid @NotNull PinRequests.Disclose request) {
-        String agent = Optional.ofNullable(access.subject()).filter(s -> !s.isBlank())
-                .orElseThrow(() -> Access.forbidden("The token names no subject to record as the disclosing agent."));
+        Insider agent = new Insider(access.requireSubject("to record as the disclosing agent"),
+                access.requireSession("to record with the disclosure"));
+        IdentityCheck check = choosable(request.identityCheck());
         var idempotency = IdempotencyHeader.parse(idempotencyKey).map(key -> pins.idempotentRequest(access.caller(),
-                "disclose", key, contractId, request.identityCheckRef()));
-        return pins.disclose(contractId, agent, request.identityCheckRef(), idempotency).map(answer -> Answers.response(answer)
+                "disclose", key, contractId, check.name(), request.identityCheckRef()));
+        return pins.disclose(contractId, agent, check, request.identityCheckRef(), idempotency).map(answer -> Answers.response(answer)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build());
@@ -180,11 +185,14 @@ public class PinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SHOP_STAFF)
     @Operation(operationId = "resetPin", summary = "The shop terminal sets a new PIN under the reservation's reset grant",
-            description = "Only staff of the shop where the identity was verified (the token's shop_id) may use the grant.")
+            description = "Only staff of the shop where the identity was verified (the token's shop_id) may use the grant."
+                    + " PinReset records the staff member (the token's subject and sign-in session) and the document"
+                    + " the grant's identity check accepted.")
     @APIResponse(responseCode = "200", description = "Reset; a lock is lifted; the body is the PIN's status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PinResponses.Status.class)))
-    @APIResponse(responseCode = "403", description = "Not shop staff, or the grant was made for a visit at another"
-            + " shop (grant-of-another-shop); the grant stays usable by its shop",
+    @APIResponse(responseCode = "403", description = "Not shop staff, a token without a subject or sign-in session"
+            + " (sid), or the grant was made for a visit at another shop (grant-of-another-shop); the grant stays"
+            + " usable by its shop",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No PIN is set for the contract")
     @APIResponse(responseCode = "409", description = "No grant yet (retryable, Retry-After), or the grant expired or was used")
@@ -200,9 +208,20 @@ public class PinResource {
         var idempotency = IdempotencyHeader.parse(idempotencyKey).map(key -> pins.idempotentRequest(access.caller(),
                 "reset", key, contractId, shop, request.reservationNumber(), pin.digits(),
                 Objects.toString(request.birthDate(), null), request.phoneNumber()));
-        String staff = Optional.ofNullable(access.subject()).filter(s -> !s.isBlank())
-                .orElseThrow(() -> Access.forbidden("The token names no subject to count the reset against."));
+        Insider staff = new Insider(access.requireSubject("to count the reset against"),
+                access.requireSession("to record with the reset"));
         return pins.reset(contractId, request.reservationNumber(), shop, staff, pin, idempotency)
                 .map(answer -> Answers.response(answer).build());
+    }
+
+    /** An identity check an agent performs; {@code NOT_RECORDED} only describes events of an older version. */
+    private static IdentityCheck choosable(IdentityCheck check) {
+        if (!check.choosable()) {
+            throw new ProblemException(Problem.of(400, "validation", "Invalid request",
+                    "identityCheck must be one of the methods an agent performs.")
+                    .with("accepted", Arrays.stream(IdentityCheck.values()).filter(IdentityCheck::choosable)
+                            .map(IdentityCheck::name).toList()));
+        }
+        return check;
     }
 }

@@ -1,8 +1,9 @@
 package com.networkpin.pin.service;
 
+import com.networkpin.pin.domain.InsiderAction;
 import com.networkpin.pin.domain.InsiderPolicy;
 import com.networkpin.pin.domain.PinRefused;
-import com.networkpin.pin.store.InsiderActions;
+import com.networkpin.pin.store.InsiderTrail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,33 +11,29 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The insider limits ({@link InsiderPolicy}) in a command's transaction: {@link #admit} before the command is
- * decided (the person's recent actions locked and counted; a refusal is counted by person in
- * {@code network_pin_pin_insider_refused_total}), {@link #recorded} once it was.
+ * The insider limits ({@link InsiderPolicy}) in a command's transaction, before the command is decided: the
+ * person's actions of the last day in the audit trail are locked and counted; a refusal is counted by person in
+ * {@code network_pin_pin_insider_refused_total}. The action itself joins the trail with its event.
  */
 @ApplicationScoped
 public class InsiderLimits {
 
-    static final String DISCLOSURE = "disclosure";
-    static final String RESET = "reset";
+    static final String DISCLOSURE = InsiderAction.DISCLOSURE;
+    static final String RESET = InsiderAction.RESET;
 
-    private final InsiderActions actions;
+    private final InsiderTrail trail;
     private final InsiderPolicy policy;
     private final PinMetrics metrics;
 
-    public InsiderLimits(InsiderActions actions, InsiderPolicy policy, PinMetrics metrics) {
-        this.actions = actions;
+    public InsiderLimits(InsiderTrail trail, InsiderPolicy policy, PinMetrics metrics) {
+        this.trail = trail;
         this.policy = policy;
         this.metrics = metrics;
     }
 
     Uni<Void> admit(SqlClient tx, String action, String actor, Instant now) {
-        return actions.lockAndRead(tx, actor, action, now.minus(InsiderPolicy.DAY)).invoke(recent -> check(action, actor, recent, now))
+        return trail.lockAndRead(tx, actor, action, now.minus(InsiderPolicy.DAY)).invoke(recent -> check(action, actor, recent, now))
                 .replaceWithVoid();
-    }
-
-    Uni<Void> recorded(SqlClient tx, String action, String actor, String contractId, Instant now) {
-        return actions.record(tx, actor, action, contractId, now, now.minus(InsiderPolicy.DAY));
     }
 
     private void check(String action, String actor, List<Instant> recent, Instant now) {

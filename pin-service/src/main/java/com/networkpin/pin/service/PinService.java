@@ -1,6 +1,7 @@
 package com.networkpin.pin.service;
 
 import com.networkpin.events.Channel;
+import com.networkpin.events.IdentityCheck;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.LogSafe;
 import com.networkpin.eventstore.idempotency.IdempotencyStore;
@@ -12,6 +13,7 @@ import com.networkpin.eventstore.store.Transactions;
 import com.networkpin.eventstore.trace.Tracing;
 import com.networkpin.pin.config.PinConfig;
 import com.networkpin.pin.domain.Disclosure;
+import com.networkpin.pin.domain.Insider;
 import com.networkpin.pin.domain.Pin;
 import com.networkpin.pin.domain.PinChange;
 import com.networkpin.pin.domain.PinCode;
@@ -20,6 +22,7 @@ import com.networkpin.pin.domain.PinRefused;
 import com.networkpin.pin.domain.PinSecrets;
 import com.networkpin.pin.domain.VerificationResult;
 import com.networkpin.pin.store.PinEventCodec;
+import com.networkpin.pin.store.InsiderTrail;
 import com.networkpin.pin.store.PinStates;
 import com.networkpin.pin.store.ResetGrants;
 import com.networkpin.support.idempotency.IdempotencyHeader;
@@ -39,7 +42,8 @@ import org.jboss.logging.Logger;
 /**
  * The PIN's commands and queries. Each command runs in one transaction: lock the contract's
  * stream (writers of one PIN queue up here, so they never conflict), read the snapshot, let the
- * domain decide, then append the events, their publications and the new snapshot together.
+ * domain decide, then append the events, their publications, the new snapshot and what is kept of the events
+ * beside it (reset grants, the insiders' audit trail) together.
  * Verifications, by far the most frequent, share such transactions ({@link GroupCommit}). A command sent
  * with an Idempotency-Key looks up its earlier answer once the stream is locked and keeps its own in the
  * same transaction. One file past 300 lines: every command shares that one transaction shape (lock,
@@ -66,11 +70,12 @@ public class PinService {
     private final PinAnswers answers;
     private final SealedDisclosures sealedDisclosures;
     private final InsiderLimits insiders;
+    private final InsiderTrail trail;
 
     public PinService(Transactions transactions, EventStore eventStore, PinStates states, ResetGrants grants, Pool pool,
                       PinSecrets secrets, PinPolicy policy, Clock clock, PinMetrics metrics, CurrentPins currentPins,
                       GroupCommit groupCommit, PinConfig config, IdempotencyStore idempotencyStore, PinAnswers answers,
-                      SealedDisclosures sealedDisclosures, InsiderLimits insiders) {
+                      SealedDisclosures sealedDisclosures, InsiderLimits insiders, InsiderTrail trail) {
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.states = states;
@@ -87,6 +92,7 @@ public class PinService {
         this.answers = answers;
         this.sealedDisclosures = sealedDisclosures;
         this.insiders = insiders;
+        this.trail = trail;
     }
 
     /** 201 with the PIN's status; a retry with the key after a lost 201 gets that 201 again. */
@@ -143,33 +149,33 @@ public class PinService {
     }
 
     /**
-     * 200 with the PIN. Kept for the key sealed (see {@link SealedDisclosures}): a replay shows the PIN
-     * disclosed then, counts no second disclosure and writes the PIN nowhere new.
+     * 200 with the PIN, disclosed by {@code agent} after {@code check}; {@code caseRef} is the chat's case number.
+     * Kept for the key sealed (see {@link SealedDisclosures}): a replay shows the PIN disclosed then, counts no
+     * second disclosure and writes the PIN nowhere new.
      */
-    public Uni<Answer> disclose(String contractId, String agentId, String identityCheckRef,
+    public Uni<Answer> disclose(String contractId, Insider agent, IdentityCheck check, String caseRef,
                                 Optional<IdempotentRequest> idempotency) {
         return command("disclose", contractId, idempotency, earlier -> sealedDisclosures.open(contractId, earlier.body(), answers),
-                (tx, current, now) -> insiders.admit(tx.client(), InsiderLimits.DISCLOSURE, agentId, now).chain(() -> {
-                    Disclosure disclosure = current.disclose(agentId, identityCheckRef, secrets, policy, now);
+                (tx, current, now) -> insiders.admit(tx.client(), InsiderLimits.DISCLOSURE, agent.id(), now).chain(() -> {
+                    Disclosure disclosure = current.disclose(agent, check, caseRef, secrets, policy, now);
                     return record(tx, current, disclosure.changes(), now)
-                            .call(() -> insiders.recorded(tx.client(), InsiderLimits.DISCLOSURE, agentId, contractId, now))
                             .replaceWith(() -> new Decided(answers.disclosed(disclosure.pin(), now), idempotency.isEmpty()
                                     ? null : sealedDisclosures.seal(contractId, disclosure.pin(), now)));
-                })).invoke(answer -> logDecided(answer, () -> LOG.infof("PIN of contract %s disclosed to agent %s",
-                LogSafe.of(contractId), LogSafe.of(agentId))));
+                })).invoke(answer -> logDecided(answer, () -> LOG.infof("PIN of contract %s disclosed to agent %s after %s",
+                LogSafe.of(contractId), LogSafe.of(agent.id()), check)));
     }
 
     /**
-     * By {@code staffId} at a terminal of {@code shopId}: the grant must be for a visit at that shop. 200 with the
+     * By {@code staff} at a terminal of {@code shopId}: the grant must be for a visit at that shop. 200 with the
      * PIN's status.
      */
-    public Uni<Answer> reset(String contractId, String reservationNumber, String shopId, String staffId, PinCode newPin,
+    public Uni<Answer> reset(String contractId, String reservationNumber, String shopId, Insider staff, PinCode newPin,
                              Optional<IdempotentRequest> idempotency) {
         return command("reset", contractId, idempotency, Answer::replayOf, (tx, current, now) -> insiders
-                .admit(tx.client(), InsiderLimits.RESET, staffId, now)
+                .admit(tx.client(), InsiderLimits.RESET, staff.id(), now)
                 .chain(() -> grants.find(tx.client(), reservationNumber))
-                .chain(grant -> record(tx, current, current.reset(newPin, reservationNumber, shopId, grant, secrets, now), now))
-                .call(() -> insiders.recorded(tx.client(), InsiderLimits.RESET, staffId, contractId, now))
+                .chain(grant -> record(tx, current,
+                        current.reset(newPin, reservationNumber, shopId, staff, grant, secrets, now), now))
                 .map(after -> kept(answers.status(200, after))))
                 .invoke(answer -> logDecided(answer, () -> LOG.infof("PIN of contract %s reset under reservation %s",
                         LogSafe.of(contractId), LogSafe.of(reservationNumber))));
@@ -307,7 +313,8 @@ public class PinService {
                         eventStore.append(tx, before.contractId(), before.version(),
                                 PinEventCodec.toNewEvents(changes, before.version(), now)),
                         states.save(tx, after),
-                        grants.record(tx, changes))
+                        grants.record(tx, changes),
+                        trail.record(tx, changes))
                 .discardItems()
                 .replaceWith(after);
     }

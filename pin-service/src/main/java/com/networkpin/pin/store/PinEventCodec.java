@@ -23,7 +23,8 @@ import java.util.Optional;
  * The stored form of PIN events: the published record's JSON plus, for PinSet, PinReset and an
  * AttemptSucceeded that re-hashed the PIN, a {@code credential} member (hash, salt, pepper id, sealed
  * PIN). The publication is the bare record, so the credential never leaves the service. A credential
- * stored before peppers had ids has no {@code pepperId}.
+ * stored before peppers had ids has no {@code pepperId}. An event stored at an older schema version is read as
+ * the contract reads it ({@code EventUpcasts}).
  */
 public final class PinEventCodec {
 
@@ -57,8 +58,7 @@ public final class PinEventCodec {
     public static PinChange fromStored(StoredEvent stored) {
         try {
             JsonNode data = JSON.readTree(stored.data());
-            Class<?> type = EventType.byTypeName(stored.type()).orElseThrow().recordClass();
-            PinEvent event = (PinEvent) JSON.treeToValue(data, type);
+            PinEvent event = (PinEvent) EventJson.readData(EventType.byTypeName(stored.type()).orElseThrow(), data);
             JsonNode credential = data.get(CREDENTIAL);
             return new PinChange(stored.eventId(), event, credential == null ? null : credential(credential));
         } catch (JsonProcessingException e) {

@@ -13,6 +13,7 @@ import com.networkpin.events.AttemptRefused;
 import com.networkpin.events.AttemptSucceeded;
 import com.networkpin.events.Channel;
 import com.networkpin.events.IdDocument;
+import com.networkpin.events.IdentityCheck;
 import com.networkpin.events.IdentityVerified;
 import com.networkpin.events.Locked;
 import com.networkpin.events.MidnightUnlock;
@@ -45,6 +46,8 @@ class PinTest {
     private static final byte[] PEPPER_A = DomainFixtures.filled(32, 0xA);
     private static final byte[] PEPPER_B = DomainFixtures.filled(32, 0xB);
     private static final String SHOP = "tokyo-shinjuku-west";
+    private static final Insider AGENT = new Insider("agent-7", "session-7");
+    private static final Insider STAFF = new Insider("staff-9", "session-9");
 
     private final HmacAesPinSecrets secrets = DomainFixtures.secrets();
     private final List<PinChange> history = new ArrayList<>();
@@ -157,7 +160,7 @@ class PinTest {
     void givenNoGrant_whenTheShopResets_thenItIsRefusedAsRetryable() {
         givenPinSet();
 
-        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-1", SHOP,
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-1", SHOP, STAFF,
                 Optional.empty(), secrets, tokyo("2030-01-10T12:00:00")));
 
         assertEquals(RefusalReason.GRANT_NOT_RECEIVED, refused.reason());
@@ -169,10 +172,10 @@ class PinTest {
         ResetGrant grant = givenGrant("R-2", tokyo("2030-01-10T11:30:00"));
 
         Instant at = tokyo("2030-01-10T12:00:00");
-        List<PinChange> reset = pin().reset(new PinCode("2580"), "R-2", SHOP, Optional.of(grant), secrets, at);
+        List<PinChange> reset = pin().reset(new PinCode("2580"), "R-2", SHOP, STAFF, Optional.of(grant), secrets, at);
         given(reset);
 
-        assertEquals(List.of(new PinReset(CONTRACT, "R-2", at),
+        assertEquals(List.of(new PinReset(CONTRACT, "R-2", "staff-9", "session-9", IdDocument.DRIVING_LICENCE, at),
                 new Unlocked(CONTRACT, UnlockReason.RESET, reset.get(0).eventId(), at)), events(reset));
         assertEquals(PinStatus.ACTIVE, pin().status());
         assertEquals(0, pin().consecutiveFailures());
@@ -187,7 +190,7 @@ class PinTest {
         givenPinSet();
         ResetGrant grant = givenGrant("R-3", tokyo("2030-01-10T10:00:00"));
 
-        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-3", SHOP,
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("2580"), "R-3", SHOP, STAFF,
                 Optional.of(grant), secrets, grant.expiresAt()));
 
         assertEquals(RefusalReason.GRANT_EXPIRED, refused.reason());
@@ -198,11 +201,11 @@ class PinTest {
         givenPinSet();
         ResetGrant grant = givenGrant("R-4", tokyo("2030-01-10T11:00:00"));
         Instant resetAt = tokyo("2030-01-10T11:10:00");
-        given(pin().reset(new PinCode("2580"), "R-4", SHOP, Optional.of(grant), secrets, resetAt));
+        given(pin().reset(new PinCode("2580"), "R-4", SHOP, STAFF, Optional.of(grant), secrets, resetAt));
         ResetGrant used = new ResetGrant(grant.reservationNumber(), grant.contractId(), grant.shopId(), grant.staffId(),
-                grant.purpose(), grant.grantedAt(), grant.expiresAt(), resetAt);
+                grant.document(), grant.purpose(), grant.grantedAt(), grant.expiresAt(), resetAt);
 
-        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("3691"), "R-4", SHOP,
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().reset(new PinCode("3691"), "R-4", SHOP, STAFF,
                 Optional.of(used), secrets, tokyo("2030-01-10T11:20:00")));
 
         assertEquals(RefusalReason.GRANT_USED, refused.reason());
@@ -211,11 +214,11 @@ class PinTest {
     @Test
     void givenAGrantOfAnotherContract_whenTheShopResets_thenItCountsAsNoGrant() {
         givenPinSet();
-        ResetGrant others = new ResetGrant("R-5", "C-other", SHOP, "staff-1", VisitPurpose.PIN_RESET, SET_AT,
+        ResetGrant others = new ResetGrant("R-5", "C-other", SHOP, "staff-1", IdDocument.MY_NUMBER_CARD, VisitPurpose.PIN_RESET, SET_AT,
                 SET_AT.plus(Duration.ofHours(2)), null);
 
         assertEquals(RefusalReason.GRANT_NOT_RECEIVED, assertThrows(PinRefused.class, () -> pin().reset(
-                new PinCode("2580"), "R-5", SHOP, Optional.of(others), secrets, SET_AT.plusSeconds(60))).reason());
+                new PinCode("2580"), "R-5", SHOP, STAFF, Optional.of(others), secrets, SET_AT.plusSeconds(60))).reason());
     }
 
     @Test
@@ -226,20 +229,20 @@ class PinTest {
         assertEquals("staff-1", grant.staffId());
 
         assertEquals(RefusalReason.GRANT_OF_ANOTHER_SHOP, assertThrows(PinRefused.class, () -> pin().reset(
-                new PinCode("2580"), "R-7", "osaka-umeda", Optional.of(grant), secrets, tokyo("2030-01-10T11:05:00"))).reason());
+                new PinCode("2580"), "R-7", "osaka-umeda", STAFF, Optional.of(grant), secrets, tokyo("2030-01-10T11:05:00"))).reason());
         Instant resetAt = tokyo("2030-01-10T11:06:00");
-        assertEquals(new PinReset(CONTRACT, "R-7", resetAt), pin().reset(new PinCode("2580"), "R-7", SHOP,
+        assertEquals(new PinReset(CONTRACT, "R-7", "staff-9", "session-9", IdDocument.DRIVING_LICENCE, resetAt), pin().reset(new PinCode("2580"), "R-7", SHOP, STAFF,
                 Optional.of(grant), secrets, resetAt).get(0).event());
     }
 
     @Test
     void givenAGrantRecordedWithoutAShop_whenAnyShopResets_thenItIsRefused() {
         givenPinSet();
-        ResetGrant legacy = new ResetGrant("R-8", CONTRACT, null, null, VisitPurpose.PIN_RESET, SET_AT,
+        ResetGrant legacy = new ResetGrant("R-8", CONTRACT, null, null, IdDocument.NOT_RECORDED, VisitPurpose.PIN_RESET, SET_AT,
                 SET_AT.plus(Duration.ofHours(2)), null);
 
         assertEquals(RefusalReason.GRANT_OF_ANOTHER_SHOP, assertThrows(PinRefused.class, () -> pin().reset(
-                new PinCode("2580"), "R-8", SHOP, Optional.of(legacy), secrets, SET_AT.plusSeconds(60))).reason());
+                new PinCode("2580"), "R-8", SHOP, STAFF, Optional.of(legacy), secrets, SET_AT.plusSeconds(60))).reason());
     }
 
     @Test
@@ -277,18 +280,27 @@ class PinTest {
         givenPinSet();
 
         Instant at = tokyo("2030-01-10T09:00:00");
-        Disclosure disclosure = pin().disclose("agent-7", "idcheck-9", secrets, POLICY, at);
+        Disclosure disclosure = pin().disclose(AGENT, IdentityCheck.KNOWLEDGE_QUESTIONS, "CASE-9", secrets, POLICY, at);
 
         assertEquals(RIGHT, disclosure.pin());
-        assertEquals(List.of(new PinDisclosed(CONTRACT, "agent-7", "idcheck-9", at)), events(disclosure.changes()));
+        assertEquals(List.of(new PinDisclosed(CONTRACT, "agent-7", "session-7",
+                IdentityCheck.KNOWLEDGE_QUESTIONS, "CASE-9", at)), events(disclosure.changes()));
         assertFalse(events(disclosure.changes()).toString().contains(RIGHT.digits()));
+    }
+
+    @Test
+    void givenTheMarkOfOlderEvents_whenSupportDisclosesWithIt_thenNothingIsDisclosed() {
+        givenPinSet();
+
+        assertThrows(IllegalArgumentException.class, () -> pin().disclose(AGENT, IdentityCheck.NOT_RECORDED, "CASE-9",
+                secrets, POLICY, tokyo("2030-01-10T09:00:00")));
     }
 
     @Test
     void givenTheNight_whenSupportDiscloses_thenItIsRefusedNamingTheNextOpening() {
         givenPinSet();
 
-        PinRefused refused = assertThrows(PinRefused.class, () -> pin().disclose("agent-7", "idcheck-9", secrets,
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().disclose(AGENT, IdentityCheck.KNOWLEDGE_QUESTIONS, "CASE-9", secrets,
                 POLICY, tokyo("2030-01-10T20:00:00")));
 
         assertEquals(RefusalReason.OUTSIDE_MANNED_HOURS, refused.reason());
@@ -298,15 +310,15 @@ class PinTest {
     @Test
     void givenTheDailyLimitReached_whenSupportDisclosesAgain_thenItIsRefusedUntilTheNextDate() {
         givenPinSet();
-        given(pin().disclose("a", "c1", secrets, POLICY, tokyo("2030-01-10T10:00:00")).changes());
-        given(pin().disclose("a", "c2", secrets, POLICY, tokyo("2030-01-10T19:00:00")).changes());
+        given(pin().disclose(AGENT, IdentityCheck.SIGNED_IN_ACCOUNT, "c1", secrets, POLICY, tokyo("2030-01-10T10:00:00")).changes());
+        given(pin().disclose(AGENT, IdentityCheck.SIGNED_IN_ACCOUNT, "c2", secrets, POLICY, tokyo("2030-01-10T19:00:00")).changes());
 
-        PinRefused refused = assertThrows(PinRefused.class, () -> pin().disclose("a", "c3", secrets, POLICY,
+        PinRefused refused = assertThrows(PinRefused.class, () -> pin().disclose(AGENT, IdentityCheck.SIGNED_IN_ACCOUNT, "c3", secrets, POLICY,
                 tokyo("2030-01-10T19:30:00")));
 
         assertEquals(RefusalReason.DAILY_DISCLOSURE_LIMIT, refused.reason());
         assertEquals(Optional.of(tokyo("2030-01-11T00:00:00")), refused.retryAt());
-        assertEquals(RIGHT, pin().disclose("a", "c4", secrets, POLICY, tokyo("2030-01-11T09:00:00")).pin(),
+        assertEquals(RIGHT, pin().disclose(AGENT, IdentityCheck.SIGNED_IN_ACCOUNT, "c4", secrets, POLICY, tokyo("2030-01-11T09:00:00")).pin(),
                 "the next date has its own limit");
     }
 

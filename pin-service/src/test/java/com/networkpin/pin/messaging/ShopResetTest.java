@@ -1,6 +1,10 @@
 package com.networkpin.pin.messaging;
 
+import static com.networkpin.pin.Callers.as;
 import static com.networkpin.pin.Callers.asAgent;
+import static com.networkpin.pin.Callers.sessionOf;
+import static com.networkpin.pin.Callers.subjectOf;
+import static com.networkpin.pin.Callers.tokens;
 import static com.networkpin.pin.TestData.awaitGrants;
 import static com.networkpin.pin.TestData.countAllEvents;
 import static com.networkpin.pin.TestData.countEvents;
@@ -34,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -105,15 +110,21 @@ class ShopResetTest {
         reset(contract, reservation, "9876").statusCode(422).body("reason", equalTo("DESCENDING_RUN"));
         assertEquals(before, countAllEvents(pool), "a weak new PIN changes nothing and leaves the grant unused");
 
-        reset(contract, reservation, "３５９１").statusCode(200)
+        String staff = tokens().shopStaff(SHOP);
+        as(staff).contentType("application/json").body(Map.of("reservationNumber", reservation, "newPin", "３５９１"))
+                .when().post("/contracts/{id}/pin/reset", contract).then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("consecutiveFailures", equalTo(0));
         verify(contract, "3591").body("outcome", equalTo("VERIFIED"));
         verify(contract, "4827").body("outcome", equalTo("MISMATCH"));
         asAgent().get("/contracts/{id}/pin/history", contract).then()
                 .body("find { it.type == 'Unlocked' }.data.reason", equalTo("RESET"))
                 .body("find { it.type == 'PinReset' }.data.reservationNumber", equalTo(reservation))
+                .body("find { it.type == 'PinReset' }.data.staffId", equalTo(subjectOf(staff)))
+                .body("find { it.type == 'PinReset' }.data.staffSessionId", equalTo(sessionOf(staff)))
+                .body("find { it.type == 'PinReset' }.data.document", equalTo("MY_NUMBER_CARD"))
                 .body("find { it.type == 'ResetGranted' }.data.shopId", equalTo(SHOP))
-                .body("find { it.type == 'ResetGranted' }.data.staffId", equalTo("staff-3"));
+                .body("find { it.type == 'ResetGranted' }.data.staffId", equalTo("staff-3"))
+                .body("find { it.type == 'ResetGranted' }.data.document", equalTo("MY_NUMBER_CARD"));
 
         reset(contract, reservation, "2580").statusCode(409).body("reason", equalTo("GRANT_USED"));
         assertEquals(1, countEvents(pool, contract, "PinReset"));

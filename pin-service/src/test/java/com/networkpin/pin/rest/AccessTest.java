@@ -112,13 +112,15 @@ class AccessTest {
     static final Call HISTORY = new Call("PinResource.history", "GET", PIN_PATH + "/history", r -> null,
             Set.of(Roles.SUPPORT_AGENT, Roles.CUSTOMER));
     static final Call DISCLOSE = new Call("PinResource.disclose", "POST", PIN_PATH + "/disclosures",
-            r -> Map.of("identityCheckRef", "chk-access"), Set.of(Roles.SUPPORT_AGENT));
+            r -> Map.of("identityCheck", "KNOWLEDGE_QUESTIONS", "identityCheckRef", "CASE-ACCESS"), Set.of(Roles.SUPPORT_AGENT));
     static final Call RESET = new Call("PinResource.reset", "POST", PIN_PATH + "/reset",
             r -> Map.of("reservationNumber", r, "newPin", NEW_PIN), Set.of(Roles.SHOP_STAFF));
     /** Demo profiles only: moves the clock forward to the instant the test's clock already reads (a no-op move). */
     static final Call CLOCK = new Call("DemoClockResource.move", "POST", "/admin/clock",
             r -> Map.of("now", "2031-09-01T01:00:00Z"), Set.of(Roles.OPERATOR));
-    static final List<Call> CALLS = List.of(SET, VERIFY, STATUS, HISTORY, DISCLOSE, RESET, CLOCK);
+    static final Call AUDIT = new Call("InsiderAuditResource.list", "GET", "/audit/insider-actions", r -> null,
+            Set.of(Roles.OPERATOR));
+    static final List<Call> CALLS = List.of(SET, VERIFY, STATUS, HISTORY, DISCLOSE, RESET, CLOCK, AUDIT);
 
     /**
      * The contract every refusal is tried on: a PIN set and a live grant of a visit at shop A, so that a
@@ -185,7 +187,7 @@ class AccessTest {
     void theRolesOfAnEndpointAreServed(Call call, Caller caller) {
         String contract = caller.role().equals(Roles.CUSTOMER) ? caller.scope() : newContractId();
         String reservation = "R-" + UUID.randomUUID();
-        if (call != SET && call != CLOCK && !caller.role().equals(Roles.CUSTOMER)) {
+        if (call != SET && call != CLOCK && call != AUDIT && !caller.role().equals(Roles.CUSTOMER)) {
             setPin(contract, PIN).statusCode(201);
         }
         if (call == RESET) {

@@ -2,9 +2,12 @@ package com.networkpin.pin.rest;
 
 import static com.networkpin.pin.Callers.agentToken;
 import static com.networkpin.pin.Callers.as;
+import static com.networkpin.pin.Callers.sessionOf;
 import static com.networkpin.pin.Callers.subjectOf;
+import static com.networkpin.pin.Callers.tokens;
 import static com.networkpin.pin.TestData.countAllEvents;
 import static com.networkpin.pin.TestData.countEvents;
+import static com.networkpin.pin.TestData.footprint;
 import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.setPin;
 import static com.networkpin.pin.TestData.tokyo;
@@ -15,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.events.JapanTime;
 import com.networkpin.support.MovableClock;
+import com.networkpin.support.security.Roles;
 import com.networkpin.testinfra.ResetMovableClocks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -22,8 +26,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
@@ -74,7 +83,9 @@ class DisclosureTest {
         as(agentToken()).when().get("/contracts/{id}/pin/history", contract).then()
                 .body("[1].type", equalTo("PinDisclosed"))
                 .body("[1].data.agentId", equalTo(subjectOf(agentToken())))
-                .body("[1].data.identityCheckRef", equalTo("chk-77"))
+                .body("[1].data.agentSessionId", equalTo(sessionOf(agentToken())))
+                .body("[1].data.identityCheck", equalTo("CALLBACK_TO_CONTRACT_LINE"))
+                .body("[1].data.identityCheckRef", equalTo("CASE-77"))
                 .body("[1].data.pin", equalTo(null));
     }
 
@@ -87,7 +98,8 @@ class DisclosureTest {
         String agent = subjectOf(agentToken());
 
         as(agentToken()).contentType("application/json")
-                .body(Map.of("agentId", "agent-forged", "identityCheckRef", "chk-78"))
+                .body(Map.of("agentId", "agent-forged", "identityCheck", "KNOWLEDGE_QUESTIONS",
+                        "identityCheckRef", "CASE-78"))
                 .when().post("/contracts/{id}/pin/disclosures", contract)
                 .then().statusCode(200).body("pin", equalTo("5294"));
 
@@ -99,6 +111,54 @@ class DisclosureTest {
                 .body(not(containsString("agent-forged")));
     }
 
+    /** The method comes from the fixed list an agent chooses from, the reference is a case number: else 400, nothing written. */
+    @ParameterizedTest
+    @MethodSource("invalidChecks")
+    void givenAnIdentityCheckOutsideTheList_whenDisclosing_thenRefused400AndNothingWritten(Map<String, Object> body,
+                                                                                          String field) {
+        clock.moveTo(tokyo("2031-06-03T12:00:00"));
+        String contract = newContractId();
+        setPin(contract, "5294").statusCode(201);
+        String before = footprint(pool, contract);
+
+        as(agentToken()).contentType("application/json").body(body)
+                .when().post("/contracts/{id}/pin/disclosures", contract)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body(containsString(field))
+                .body(not(containsString("5294")));
+
+        assertEquals(before, footprint(pool, contract));
+    }
+
+    static Stream<Arguments> invalidChecks() {
+        return Stream.of(
+                Arguments.of(Map.of("identityCheckRef", "CASE-1"), "identityCheck"),
+                Arguments.of(Map.of("identityCheck", "PASSPORT", "identityCheckRef", "CASE-1"), "identityCheck"),
+                Arguments.of(Map.of("identityCheck", "NOT_RECORDED", "identityCheckRef", "CASE-1"), "identityCheck"),
+                Arguments.of(Map.of("identityCheck", "knowledge_questions", "identityCheckRef", "CASE-1"), "identityCheck"),
+                Arguments.of(Map.of("identityCheck", "KNOWLEDGE_QUESTIONS"), "identityCheckRef"),
+                Arguments.of(Map.of("identityCheck", "KNOWLEDGE_QUESTIONS",
+                        "identityCheckRef", "born 1980-01-01, licence 1234"), "identityCheckRef"));
+    }
+
+    /** The session is the token's: a token without one (a machine client's, even with the role) discloses nothing. */
+    @Test
+    void givenATokenWithoutASignInSession_whenDisclosing_thenForbiddenAndNothingWritten() {
+        clock.moveTo(tokyo("2031-06-03T13:00:00"));
+        String contract = newContractId();
+        setPin(contract, "5294").statusCode(201);
+        String machine = tokens().clientToken(Roles.SUPPORT_AGENT, List.of("pin-service"), 300);
+        assertEquals(null, sessionOf(machine));
+        String before = footprint(pool, contract);
+
+        as(machine).contentType("application/json")
+                .body(Map.of("identityCheck", "KNOWLEDGE_QUESTIONS", "identityCheckRef", "CASE-79"))
+                .when().post("/contracts/{id}/pin/disclosures", contract)
+                .then().statusCode(403).body("detail", containsString("session"));
+
+        assertEquals(before, footprint(pool, contract));
+    }
+
     @Test
     void givenNoPin_whenDisclosing_thenNotFound() {
         clock.moveTo(tokyo("2031-06-01T10:00:00"));
@@ -107,7 +167,7 @@ class DisclosureTest {
 
     private static ValidatableResponse disclose(String contract) {
         return as(agentToken()).contentType("application/json")
-                .body(Map.of("identityCheckRef", "chk-77"))
+                .body(Map.of("identityCheck", "CALLBACK_TO_CONTRACT_LINE", "identityCheckRef", "CASE-77"))
                 .when().post("/contracts/{id}/pin/disclosures", contract).then();
     }
 }

@@ -178,6 +178,6 @@ class IdempotencyKeyTest {
 
     private static ValidatableResponse disclose(String key, String contract) {
         return as(agentToken()).header("Idempotency-Key", key).contentType("application/json")
-                .body(Map.of("identityCheckRef", "chk-9")).when().post("/contracts/{id}/pin/disclosures", contract).then();
+                .body(Map.of("identityCheck", "SMS_CODE_TO_CONTRACT_LINE", "identityCheckRef", "CASE-9")).when().post("/contracts/{id}/pin/disclosures", contract).then();
     }
 }

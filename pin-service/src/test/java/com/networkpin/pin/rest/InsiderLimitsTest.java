@@ -124,7 +124,7 @@ class InsiderLimitsTest {
     }
 
     private static ValidatableResponse disclose(String token, String contract) {
-        return as(token).contentType("application/json").body(Map.of("identityCheckRef", "chk-limits"))
+        return as(token).contentType("application/json").body(Map.of("identityCheck", "KNOWLEDGE_QUESTIONS", "identityCheckRef", "CASE-LIMITS"))
                 .when().post("/contracts/{id}/pin/disclosures", contract).then();
     }
 

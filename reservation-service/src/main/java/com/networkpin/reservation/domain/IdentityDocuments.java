@@ -24,7 +24,7 @@ public final class IdentityDocuments {
 
     /** The document, if it is one of the accepted kinds and an original; otherwise refused with the list. */
     public static IdDocument accept(String presented, boolean original) {
-        IdDocument document = Arrays.stream(IdDocument.values())
+        IdDocument document = Arrays.stream(IdDocument.values()).filter(IdDocument::acceptable)
                 .filter(d -> d.name().equals(presented == null ? "" : presented.trim().toUpperCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new Refused(Refusal.DOCUMENT_NOT_ACCEPTED,

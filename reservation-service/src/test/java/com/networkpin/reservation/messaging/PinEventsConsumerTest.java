@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.events.AttemptFailed;
 import com.networkpin.events.Channel;
+import com.networkpin.events.IdDocument;
 import com.networkpin.events.Locked;
 import com.networkpin.events.PinReset;
 import com.networkpin.events.Topics;
@@ -57,7 +58,7 @@ class PinEventsConsumerTest {
         clock.moveTo(Api.instant(date, "09:55")); // check-in is on the visit's date
         Api.checkIn(asStaff(shop), number, "PHYSICAL_DISABILITY_CERTIFICATE", true).statusCode(200);
 
-        PinTopic.publish(new PinReset(contract, number, clock.instant()), clock.instant());
+        PinTopic.publish(new PinReset(contract, number, "staff-1", "session-1", IdDocument.MY_NUMBER_CARD, clock.instant()), clock.instant());
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 Api.get(asCustomer(contract), number).statusCode(200).body("status", equalTo("COMPLETED")));
@@ -76,8 +77,8 @@ class PinEventsConsumerTest {
         clock.moveTo(Api.instant(date, "09:55"));
         Api.checkIn(asStaff(shop), other, "MY_NUMBER_CARD", true).statusCode(200);
 
-        PinTopic.publish(new PinReset(contract, notCheckedIn, clock.instant()), clock.instant());
-        PinTopic.publish(new PinReset(contract, other, clock.instant()), clock.instant()); // not its reservation
+        PinTopic.publish(new PinReset(contract, notCheckedIn, "staff-1", "session-1", IdDocument.MY_NUMBER_CARD, clock.instant()), clock.instant());
+        PinTopic.publish(new PinReset(contract, other, "staff-1", "session-1", IdDocument.MY_NUMBER_CARD, clock.instant()), clock.instant()); // not its reservation
         // a later event of the same contract (same key, same partition) is applied after both resets
         PinTopic.publish(new Locked(contract, clock.instant(), clock.instant().plusSeconds(3600)), clock.instant());
         awaitLockRecorded(contract);

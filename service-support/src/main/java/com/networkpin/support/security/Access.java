@@ -24,6 +24,7 @@ public class Access {
     public static final String CONTRACT_CLAIM = "contract_id";
     public static final String SHOP_CLAIM = "shop_id";
     public static final String CHANNELS_CLAIM = "channels";
+    public static final String SESSION_CLAIM = "sid";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -36,6 +37,28 @@ public class Access {
     /** The token's subject: who acted, as recorded in events. */
     public String subject() {
         return token.getSubject();
+    }
+
+    /**
+     * The person's sign-in session at the identity provider (the token's {@code sid}), recorded with what they
+     * do; empty for a machine client's token, which no sign-in made.
+     */
+    public Optional<String> session() {
+        return claim(SESSION_CLAIM);
+    }
+
+    /**
+     * Who acted, as events record it: the token's subject and its session. Refused (403) for a token without
+     * them, so nothing is recorded without knowing whom it names.
+     */
+    public String requireSubject(String why) {
+        return Optional.ofNullable(subject()).filter(s -> !s.isBlank()).orElseThrow(() -> forbidden(
+                "The token names no subject " + why + "."));
+    }
+
+    /** The token's session; refused (403) for a token without one. */
+    public String requireSession(String why) {
+        return session().orElseThrow(() -> forbidden("The token names no sign-in session " + why + "."));
     }
 
     /**
