@@ -40,12 +40,17 @@ public final class Stack {
     static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_PORT;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
+    /** Held: a logger nobody references may be collected, and its level with it. */
+    private static final java.util.logging.Logger KAFKA_CLIENTS = java.util.logging.Logger.getLogger("org.apache.kafka");
+
     private Stack() {
     }
 
     public static void main(String[] args) {
         // Before any second thread: two threads setting up the log manager at once can deadlock.
         java.util.logging.LogManager.getLogManager();
+        // The admin clients that create topics and read their leaders would print their whole configuration.
+        KAFKA_CLIENTS.setLevel(java.util.logging.Level.WARNING);
         List<String> arguments = Arrays.asList(args);
         Path repository = Path.of(System.getProperty("stack.repository", ".")).toAbsolutePath().normalize();
         Path state = repository.resolve(".state");
