@@ -17,33 +17,12 @@ CREATE TABLE insider_audit (
 CREATE INDEX insider_audit_by_actor ON insider_audit (actor_id, action, at);
 CREATE INDEX insider_audit_by_time ON insider_audit (at);
 
--- Events recorded before: version-1 events lack the session and the method or document (read as
--- 'not-recorded', as EventUpcasts reads them), and a version-1 PinReset lacks its staff member, whom
--- insider_action still names for the last day's resets.
+-- What insider_action holds (the last day) moves over, so the limits count the same the day this runs.
+-- Disclosures and resets from before are not copied from the event store (whose tables only the event
+-- store touches): they stay in each contract's history.
 INSERT INTO insider_audit (event_id, action, actor_id, session_id, identity_check, reference, contract_id, at)
-SELECT e.event_id,
-       'disclosure',
-       e.data ->> 'agentId',
-       coalesce(e.data ->> 'agentSessionId', 'not-recorded'),
-       coalesce(e.data ->> 'identityCheck', 'NOT_RECORDED'),
-       coalesce(e.data ->> 'identityCheckRef', ''),
-       e.stream_id,
-       e.occurred_at
-FROM es_event e WHERE e.event_type = 'PinDisclosed' ORDER BY e.position;
-
-INSERT INTO insider_audit (event_id, action, actor_id, session_id, identity_check, reference, contract_id, at)
-SELECT e.event_id,
-       'reset',
-       coalesce(e.data ->> 'staffId',
-                (SELECT i.actor_id FROM insider_action i
-                 WHERE i.action = 'reset' AND i.contract_id = e.stream_id AND i.at = e.occurred_at LIMIT 1),
-                'not-recorded'),
-       coalesce(e.data ->> 'staffSessionId', 'not-recorded'),
-       coalesce(e.data ->> 'document', 'NOT_RECORDED'),
-       e.data ->> 'reservationNumber',
-       e.stream_id,
-       e.occurred_at
-FROM es_event e WHERE e.event_type = 'PinReset' ORDER BY e.position;
+SELECT gen_random_uuid(), i.action, i.actor_id, 'not-recorded', 'NOT_RECORDED', '', i.contract_id, i.at
+FROM insider_action i ORDER BY i.at;
 
 DROP TABLE insider_action;
 

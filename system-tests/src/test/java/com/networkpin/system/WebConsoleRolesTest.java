@@ -102,7 +102,7 @@ class WebConsoleRolesTest {
     }
 
     @Test
-    void theOperatorEditsShopsSeesThePendingLocksAndStaysLoggedInAcrossARestart() {
+    void theOperatorEditsShopsSeesThePendingLocksAndTheAuditTrailAndStaysLoggedInAcrossARestart() {
         String locked = fresh("WEB-OP");
         pins.setAndLock(locked);
         Http operator = ConsoleShops.operator();
@@ -148,6 +148,17 @@ class WebConsoleRolesTest {
             assertTrue(Long.parseLong(browser.find("#next-midnight").getAttribute("data-pending")) >= 1);
             assertTrue(findPendingLock(browser, locked), "the locked contract is listed");
             browser.screenshot("operator-locks");
+            browser.assertAccessible();
+
+            browser.click("#nav-audit");
+            browser.awaitPath("/operator/audit");
+            browser.pick("#action", "disclosure");
+            browser.submit("#audit-search");
+            browser.find("#trail-heading"); // the trail was searched: its table, or the line saying it has no entries
+            assertEquals(1, browser.all("#insider-actions, #no-entries").size(), "the trail or its absence is shown");
+            assertTrue(browser.all(".insider-action").stream().allMatch(row -> "disclosure".equals(row.getAttribute("data-action"))),
+                    "only disclosures are listed");
+            browser.screenshot("operator-audit");
             browser.assertAccessible();
 
             // The session cookie's key is configured: a restarted console still knows the person.

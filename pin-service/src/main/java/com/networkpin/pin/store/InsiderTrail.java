@@ -30,7 +30,7 @@ public class InsiderTrail {
      * and so under two stream locks, are counted one after the other), then reads those since {@code since}.
      */
     public Uni<List<Instant>> lockAndRead(SqlClient tx, String actor, String action, Instant since) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('insider_action ' || $1 || ' ' || $2, 0))")
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('insider_audit ' || $1 || ' ' || $2, 0))")
                 .execute(Tuple.of(action, actor))
                 .chain(() -> tx.preparedQuery("SELECT at FROM insider_audit WHERE actor_id = $1 AND action = $2 AND at > $3")
                         .execute(Tuple.of(actor, action, utc(since))))
