@@ -48,7 +48,7 @@ class DatabaseFailoverTest {
     private static final Duration AFTER = Duration.ofSeconds(10);
     private static final Duration RTO_LIMIT = Duration.ofSeconds(30);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(90);
 
     private final PinApi pin = new PinApi(StackService.PIN_SERVICE.url());
     private PatroniCluster cluster;

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  * PIN verifications at a fixed rate whatever the answers take (open loop), as channel gateways send
  * them: each entry, right or wrong, carries its own {@code Idempotency-Key}, and a gateway sends it
  * again with the same key after a {@code 503} or {@code 429} (waiting its {@code Retry-After}, at most
- * {@link #MAX_RETRY_AFTER}), a {@code 409} (the first is still being decided), a {@code 502}/{@code 504}
+ * {@link #MAX_RETRY_AFTER}, and a random part of as long again, as gateways spread their retries: without
+ * it every entry refused in one second comes back in the same instant and meets a full lane again), a {@code 409} (the first is still being decided), a {@code 502}/{@code 504}
  * from the load balancer, a broken connection or a time-out, until {@link #RETRY_BUDGET} after the
  * entry was first sent (a gateway gives up on a request after a time, not after a count: a count is
  * spent in seconds by quick refusals during an outage).
@@ -36,7 +38,7 @@ import java.util.function.Supplier;
  */
 final class OpenLoopVerifications {
 
-    static final Duration RETRY_BUDGET = Duration.ofSeconds(40);
+    static final Duration RETRY_BUDGET = Duration.ofSeconds(60);
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
@@ -234,7 +236,8 @@ final class OpenLoopVerifications {
             finish(entry, null, "given up after " + entry.attempts.get() + " attempts in "
                     + Duration.ofNanos(spent).toSeconds() + " s: " + why);
         } else {
-            timer.schedule(() -> send(entry), pause.toMillis(), TimeUnit.MILLISECONDS);
+            long jittered = pause.toMillis() + ThreadLocalRandom.current().nextLong(pause.toMillis() + 1);
+            timer.schedule(() -> send(entry), jittered, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -35,7 +35,7 @@ class RollingRestartTest {
     private static final Duration AFTER = Duration.ofSeconds(5);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(90);
     private static final Path LOGS = Path.of("target/service-logs");
 
     private ServiceProcess replicaB;
