@@ -69,9 +69,7 @@ public class InsiderAuditResource {
             @QueryParam("before") @Parameter(description = "Entries older than this entry id: the previous page's nextBefore") String before,
             @QueryParam("limit") @Parameter(description = "Entries per page, 1..200, default 50") String limit) {
         InsiderQuery query = query(person, action, from, to, before, limit);
-        InsiderQuery probe = new InsiderQuery(query.person(), query.action(), query.from(), query.to(), query.before(),
-                query.limit() + 1); // one more tells whether a next page exists
-        return audit.page(probe).map(found -> found.size() <= query.limit() ? new Page(found, null)
+        return audit.page(query).map(found -> found.size() <= query.limit() ? new Page(found, null)
                 : new Page(found.subList(0, query.limit()), found.get(query.limit() - 1).id()));
     }
 

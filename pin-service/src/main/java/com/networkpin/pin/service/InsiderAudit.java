@@ -20,6 +20,7 @@ public class InsiderAudit {
         this.pool = pool;
     }
 
+    /** At most {@code query.limit()} entries, newest first, and one more if a next page exists. */
     public Uni<List<InsiderAction>> page(InsiderQuery query) {
         return trail.page(pool, query);
     }

@@ -66,7 +66,10 @@ public class InsiderTrail {
                 .executeBatch(rows).replaceWithVoid();
     }
 
-    /** One page of the trail, newest recorded first: at most {@code query.limit()} entries. */
+    /**
+     * One page of the trail, newest recorded first: at most {@code query.limit()} entries, and one more if there
+     * are, which tells the caller a next page exists.
+     */
     public Uni<List<InsiderAction>> page(SqlClient client, InsiderQuery query) {
         return client.preparedQuery("""
                         SELECT id, action, actor_id, session_id, identity_check, reference, contract_id, at
@@ -75,7 +78,7 @@ public class InsiderTrail {
                           AND ($4::text IS NULL OR action = $4) AND ($5::bigint IS NULL OR id < $5)
                         ORDER BY id DESC LIMIT $6""")
                 .execute(Tuple.from(Arrays.asList(utc(query.from()), utc(query.to()), query.person().orElse(null),
-                        query.action().orElse(null), query.before().orElse(null), query.limit())))
+                        query.action().orElse(null), query.before().orElse(null), query.limit() + 1)))
                 .map(rows -> {
                     List<InsiderAction> page = new ArrayList<>(rows.size());
                     for (Row row : rows) {

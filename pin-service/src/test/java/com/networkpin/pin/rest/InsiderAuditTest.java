@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.networkpin.events.JapanTime;
+import com.networkpin.pin.domain.InsiderQuery;
 import com.networkpin.support.MovableClock;
 import com.networkpin.support.security.Roles;
 import com.networkpin.testinfra.BadTokens;
@@ -78,6 +79,11 @@ class InsiderAuditTest {
                 .queryParam("to", JapanTime.format(tokyo("2033-03-02T00:00:00")))
                 .when().get(TRAIL).then().statusCode(200)
                 .body("entries", hasSize(1)).body("entries[0].contractId", equalTo(second));
+        asOperator().queryParam("person", person).queryParam("limit", InsiderQuery.MAX_LIMIT)
+                .queryParam("from", JapanTime.format(tokyo("2033-03-01T00:00:00")))
+                .queryParam("to", JapanTime.format(tokyo("2033-03-02T00:00:00")))
+                .when().get(TRAIL).then().statusCode(200)
+                .body("entries", hasSize(2)).body("nextBefore", nullValue());
         asOperator().queryParam("person", person).queryParam("action", "reset")
                 .queryParam("from", JapanTime.format(tokyo("2033-03-01T00:00:00")))
                 .queryParam("to", JapanTime.format(tokyo("2033-03-02T00:00:00")))
