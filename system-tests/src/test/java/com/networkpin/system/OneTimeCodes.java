@@ -26,8 +26,7 @@ final class OneTimeCodes {
 
     /** A code of {@code username} that Keycloak has not seen yet. */
     static synchronized String next(String username) {
-        byte[] key = KEYS.computeIfAbsent(username, name -> DemoOtp.key(name).orElseThrow(() -> new AssertionError(
-                name + " has set up no one-time code in this run and the development realm gives them none")));
+        byte[] key = key(username);
         long step = Totp.step(Instant.now());
         while (step <= LAST_STEP.getOrDefault(username, Long.MIN_VALUE)) {
             sleep();
@@ -39,9 +38,14 @@ final class OneTimeCodes {
 
     /** A code that is not {@code username}'s at the moment (theirs plus one). */
     static synchronized String wrong(String username) {
-        byte[] key = KEYS.computeIfAbsent(username, name -> DemoOtp.key(name).orElseThrow());
+        byte[] key = key(username);
         int right = Integer.parseInt(Totp.code(key, Totp.step(Instant.now())));
         return String.format(java.util.Locale.ROOT, "%06d", (right + 1) % 1_000_000);
+    }
+
+    private static byte[] key(String username) {
+        return KEYS.computeIfAbsent(username, name -> DemoOtp.key(name).orElseThrow(() -> new AssertionError(
+                name + " has set up no one-time code in this run and the development realm gives them none")));
     }
 
     private static void sleep() {

@@ -4,14 +4,12 @@ import com.networkpin.pin.config.PinConfig;
 import com.networkpin.pin.service.GroupCommit;
 import com.networkpin.support.Overload;
 import com.networkpin.support.ProblemException;
+import com.networkpin.support.security.UnverifiedBearer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -27,7 +25,6 @@ import java.util.Optional;
 public class EarlyAdmission {
 
     static final String VERIFICATIONS = "/contracts/:contractId/pin/verifications";
-    private static final String BEARER = "Bearer ";
 
     private final GroupCommit groupCommit;
     private final boolean enabled;
@@ -56,22 +53,8 @@ public class EarlyAdmission {
 
     /** The calling application as its token says, unverified: {@code azp}, else {@code sub}, else "". */
     static String unverifiedClient(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return "";
-        }
-        String token = authorization.substring(BEARER.length()).trim();
-        int first = token.indexOf('.');
-        int second = token.indexOf('.', first + 1);
-        if (first < 0 || second < 0) {
-            return "";
-        }
-        try {
-            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(token.substring(first + 1, second)),
-                    StandardCharsets.UTF_8));
-            Object client = claims.getValue("azp", claims.getValue("sub"));
-            return client instanceof String name ? name : "";
-        } catch (RuntimeException unreadable) {
-            return ""; // authentication will refuse it
-        }
+        return UnverifiedBearer.claims(authorization)
+                .flatMap(claims -> UnverifiedBearer.text(claims, claims.has("azp") ? "azp" : "sub"))
+                .orElse("");
     }
 }

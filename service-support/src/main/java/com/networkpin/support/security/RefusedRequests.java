@@ -1,15 +1,10 @@
 package com.networkpin.support.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,7 +35,6 @@ public class RefusedRequests {
     static final int MAX_PRINCIPALS = 1000;
     static final int MAX_CLIENTS = 256;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> STAFF = Set.of(Roles.SUPPORT_AGENT, Roles.SHOP_STAFF, Roles.OPERATOR);
 
     private final MeterRegistry registry;
@@ -68,9 +62,9 @@ public class RefusedRequests {
 
     /** A 401; {@code authorization} is the request's header (null when absent). */
     void unauthorized(String authorization) {
-        count(401, unverifiedClient(authorization).filter(knownClients::contains)
-                .orElse(authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                        ? ANONYMOUS : UNVERIFIED));
+        count(401, UnverifiedBearer.claims(authorization).flatMap(claims -> UnverifiedBearer.text(claims, "azp"))
+                .filter(knownClients::contains)
+                .orElse(UnverifiedBearer.offered(authorization) ? UNVERIFIED : ANONYMOUS));
     }
 
     private static String principalOf(SecurityIdentity identity) {
@@ -84,23 +78,6 @@ public class RefusedRequests {
         }
         boolean staff = identity.getRoles().stream().anyMatch(STAFF::contains);
         return staff && token.getSubject() != null ? token.getSubject() : CUSTOMER;
-    }
-
-    /** The {@code azp} of a bearer token's payload, read without verifying anything. */
-    private static Optional<String> unverifiedClient(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String[] parts = authorization.substring(7).trim().split("\\.");
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return Optional.ofNullable(payload.get("azp")).filter(JsonNode::isTextual).map(JsonNode::asText);
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private void count(int status, String principal) {
