@@ -29,8 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RollingRestartTest {
 
     private static final int CONTRACTS = 1_000;
-    /** Verifications per second: well under one replica's capacity on a busy 2-core machine (-Df13.perSecond=…). */
-    private static final double PER_SECOND = Double.parseDouble(System.getProperty("f13.perSecond", "100"));
+    /**
+     * Verifications per second (-Df13.perSecond=…): well under what one replica answers on a 2-core machine while
+     * the other starts beside it (a starting JVM takes most of a core for 20–30 s). At 100/s the serving replica
+     * was past its capacity for a minute: about 3 requests in 4 were refused with Retry-After, and a few entries
+     * were refused on each of their attempts in a row until their gateway gave up.
+     */
+    private static final double PER_SECOND = Double.parseDouble(System.getProperty("f13.perSecond", "50"));
     private static final Duration BEFORE = Duration.ofSeconds(5);
     private static final Duration AFTER = Duration.ofSeconds(5);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
