@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  * request that finds the waiting room full is refused at once, one still waiting at its deadline is refused
  * then; both 503 {@link Overload#overloaded overloaded} with Retry-After, before their work has begun, so
  * nothing is decided or written for them. A waiting request starts on its own Vert.x context (its request's),
- * never on the one of the request that made room.
+ * never on the one of the request that made room. Each refusal is told to a listener with its reason,
+ * {@value #FULL} or {@value #DEADLINE} (for a metric).
  */
 public final class AdmissionGate {
 
@@ -24,10 +26,22 @@ public final class AdmissionGate {
     private final int maxWaiting;
     private final Duration deadline;
     private final Duration retryAfter;
+    /** A refusal's reason: the waiting room was full. */
+    public static final String FULL = "full";
+    /** A refusal's reason: the request waited until its deadline. */
+    public static final String DEADLINE = "deadline";
+
+    private final Consumer<String> refused;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     private int inProgress;
 
     public AdmissionGate(int maxInProgress, int maxWaiting, Duration deadline, Duration retryAfter) {
+        this(maxInProgress, maxWaiting, deadline, retryAfter, reason -> { });
+    }
+
+    /** @param refused told the reason of each refusal, {@value #FULL} or {@value #DEADLINE} */
+    public AdmissionGate(int maxInProgress, int maxWaiting, Duration deadline, Duration retryAfter,
+                         Consumer<String> refused) {
         if (maxInProgress < 1 || maxWaiting < 0 || deadline.isNegative() || retryAfter.isNegative()) {
             throw new IllegalArgumentException("an admission needs room for one request and no negative time");
         }
@@ -35,6 +49,7 @@ public final class AdmissionGate {
         this.maxWaiting = maxWaiting;
         this.deadline = deadline;
         this.retryAfter = retryAfter;
+        this.refused = refused;
     }
 
     /** The work, started once admitted (on subscription), else the 503 refusal; its end makes room for another. */
@@ -47,7 +62,7 @@ public final class AdmissionGate {
                     return run(work);
                 }
                 if (waiting.size() >= maxWaiting) {
-                    return Uni.createFrom().failure(Overload.overloaded(retryAfter));
+                    return refusal(FULL);
                 }
                 waiter = new Waiter(Vertx.currentContext());
                 waiting.addLast(waiter);
@@ -64,6 +79,11 @@ public final class AdmissionGate {
     /** Requests waiting now. */
     public synchronized int waiting() {
         return waiting.size();
+    }
+
+    private <T> Uni<T> refusal(String reason) {
+        refused.accept(reason);
+        return Uni.createFrom().failure(Overload.overloaded(retryAfter));
     }
 
     private <T> Uni<T> run(Supplier<Uni<T>> work) {
@@ -113,7 +133,7 @@ public final class AdmissionGate {
             return decision.onItem().transformToUni(placed -> {
                 if (!placed) {
                     forget(this);
-                    return Uni.createFrom().<T>failure(Overload.overloaded(retryAfter));
+                    return refusal(DEADLINE);
                 }
                 if (!claimed.compareAndSet(false, true)) {
                     return Uni.createFrom().<T>nothing(); // cancelled meanwhile: the place was given back

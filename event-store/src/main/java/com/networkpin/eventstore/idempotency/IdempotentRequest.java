@@ -5,12 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A request sent with an Idempotency-Key: the key in its scope and the hash of what the request asked
  * (its path parameters and canonical body), so that the same key with another request can be told apart.
+ * {@code formerHashes}: the same request's hashes under keys that made hashes before the current one (a keyed
+ * hash's key rotated), which an answer stored before the rotation holds; the current hash is the one stored.
  */
-public record IdempotentRequest(ScopedKey key, String requestHash) {
+public record IdempotentRequest(ScopedKey key, String requestHash, Set<String> formerHashes) {
 
     /** An Idempotency-Key as its caller used it for one operation; two callers' keys never meet. */
     public record ScopedKey(String caller, String operation, String key) {
@@ -30,6 +33,12 @@ public record IdempotentRequest(ScopedKey key, String requestHash) {
     public IdempotentRequest {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(requestHash, "requestHash");
+        formerHashes = Set.copyOf(formerHashes);
+    }
+
+    /** A request whose hash was never made with another key. */
+    public IdempotentRequest(ScopedKey key, String requestHash) {
+        this(key, requestHash, Set.of());
     }
 
     /**
@@ -51,9 +60,9 @@ public record IdempotentRequest(ScopedKey key, String requestHash) {
         return text.toString();
     }
 
-    /** Whether {@code earlier} answered this very request (not only the same key). */
+    /** Whether {@code earlier} answered this very request (not only the same key), under the current hash or a former one. */
     public boolean sameRequestAs(StoredAnswer earlier) {
-        return requestHash.equals(earlier.requestHash());
+        return requestHash.equals(earlier.requestHash()) || formerHashes.contains(earlier.requestHash());
     }
 
     private static String sha256(String text) {

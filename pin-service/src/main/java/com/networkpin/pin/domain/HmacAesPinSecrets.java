@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntPredicate;
@@ -117,10 +119,18 @@ public final class HmacAesPinSecrets implements PinSecrets {
     }
 
     @Override
-    public String requestDigest(String canonicalRequest) {
+    public List<String> requestDigests(String canonicalRequest) {
+        List<String> digests = new ArrayList<>(peppers.size());
+        digests.add(requestDigest(activePepperId, canonicalRequest));
+        peppers.keySet().stream().filter(id -> !id.equals(activePepperId)).sorted()
+                .forEach(id -> digests.add(requestDigest(id, canonicalRequest)));
+        return List.copyOf(digests);
+    }
+
+    private String requestDigest(String pepperId, String canonicalRequest) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(peppers.get(activePepperId));
+            mac.init(peppers.get(pepperId));
             mac.update(REQUEST_DIGEST_CONTEXT);
             return HexFormat.of().formatHex(mac.doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

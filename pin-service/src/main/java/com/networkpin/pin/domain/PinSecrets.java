@@ -1,5 +1,6 @@
 package com.networkpin.pin.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The keyed operations on PINs; the keys stay inside the implementation. */
@@ -22,10 +23,12 @@ public interface PinSecrets {
     Optional<Credential> rehashed(Credential credential, PinCode pin);
 
     /**
-     * A keyed digest (hex) of a request's canonical text, to tell whether a retry asked the same: a
-     * request may hold a PIN, whose plain hash would give it away to anyone trying the 10,000 PINs.
+     * Keyed digests (hex) of a request's canonical text, to tell whether a retry asked the same: a
+     * request may hold a PIN, whose plain hash would give it away to anyone trying the 10,000 PINs. The
+     * first is made with the active pepper (the one to store); then one with each other pepper still
+     * configured, so that a retry of a request first made before a pepper rotation is still the same request.
      */
-    String requestDigest(String canonicalRequest);
+    List<String> requestDigests(String canonicalRequest);
 
     /** Decrypts the PIN for the audited support disclosure; the contract id must be the one it was sealed for. */
     PinCode reveal(String contractId, Credential credential);

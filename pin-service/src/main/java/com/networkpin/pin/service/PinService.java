@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -183,11 +184,13 @@ public class PinService {
 
     /**
      * The key of a request sent with an Idempotency-Key, in its caller's scope; what the request asked
-     * ({@code parts}) is digested with a key of the PIN secrets, as it may hold a PIN.
+     * ({@code parts}) is digested with a key of the PIN secrets, as it may hold a PIN: with the active pepper,
+     * and with each former one still configured, which a request first made before a rotation was digested with.
      */
     public IdempotentRequest idempotentRequest(String caller, String operation, String key, String... parts) {
-        return new IdempotentRequest(new IdempotentRequest.ScopedKey(caller, operation, key),
-                secrets.requestDigest(IdempotentRequest.canonical(parts)));
+        List<String> digests = secrets.requestDigests(IdempotentRequest.canonical(parts));
+        return new IdempotentRequest(new IdempotentRequest.ScopedKey(caller, operation, key), digests.get(0),
+                Set.copyOf(digests.subList(1, digests.size())));
     }
 
     /** In the caller's transaction (the consumer's inbox transaction). */

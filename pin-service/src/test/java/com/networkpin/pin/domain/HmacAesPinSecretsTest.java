@@ -2,11 +2,13 @@ package com.networkpin.pin.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,12 +42,25 @@ class HmacAesPinSecretsTest {
 
     @Test
     void givenTwoRequests_whenDigested_thenTheSameRequestGivesTheSameDigestAndNoPinShows() {
-        String digest = secrets.requestDigest("C-1;4827;");
+        String digest = secrets.requestDigests("C-1;4827;").get(0);
 
-        assertEquals(digest, secrets.requestDigest("C-1;4827;"));
-        assertFalse(digest.equals(secrets.requestDigest("C-1;4828;")));
+        assertEquals(digest, secrets.requestDigests("C-1;4827;").get(0));
+        assertFalse(digest.equals(secrets.requestDigests("C-1;4828;").get(0)));
         assertEquals(64, digest.length());
         assertFalse(digest.contains("4827"));
+    }
+
+    @Test
+    void givenARotatedPepper_whenARequestIsDigested_thenTheActivePeppersDigestComesFirstAndTheFormerOnesDigestFollows() {
+        HmacAesPinSecrets before = DomainFixtures.secrets(Map.of("p1", DomainFixtures.filled(32, 1)), "p1", null);
+        HmacAesPinSecrets after = DomainFixtures.secrets(
+                Map.of("p1", DomainFixtures.filled(32, 1), "p2", DomainFixtures.filled(32, 4)), "p2", "p1");
+
+        List<String> digests = after.requestDigests("C-1;4827;");
+
+        assertEquals(2, digests.size());
+        assertEquals(before.requestDigests("C-1;4827;"), digests.subList(1, 2), "a request made before the rotation");
+        assertNotEquals(digests.get(0), digests.get(1));
     }
 
     @Test

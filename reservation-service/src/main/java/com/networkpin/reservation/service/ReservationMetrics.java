@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * The reservation-service's figures, counted after each commit: bookings by outcome ({@code booked},
  * {@code replayed} — an Idempotency-Key seen before —, {@code slot-full}, {@code refused} with the
- * rule), check-ins by identity document, and no-shows. Labels are outcomes, rules and document
+ * rule), check-ins by identity document, no-shows, and requests the booking path's admission refused before
+ * anything was decided ({@code full} or {@code deadline}). Labels are outcomes, rules and document
  * kinds: never a contract, a reservation or a member of staff.
  */
 @ApplicationScoped
@@ -32,6 +33,13 @@ public class ReservationMetrics {
     void checkedIn(String document) {
         Counter.builder("network-pin.reservation.check.ins").tag("document", document.toLowerCase(Locale.ROOT))
                 .description("Identity checks at the shop, by document").register(registry).increment();
+    }
+
+    /** A request of the booking path refused 503 by its admission control, for {@code reason}. */
+    public void admissionRefused(String reason) {
+        Counter.builder("network-pin.reservation.admission.refused").tag("reason", reason)
+                .description("Booking-path requests refused before anything was decided, by reason")
+                .register(registry).increment();
     }
 
     void noShow() {

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.reservation.Api;
 import com.networkpin.support.AdmissionGate;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Past the booking path's capacity a request is refused early, 503 problem {@code overloaded} with
  * Retry-After, and nothing is written for it: one booking running and one waiting fill a path sized for
  * exactly that, the next booking and a cancellation are refused at once, the waiting booking at its deadline.
- * The running one is held by a table lock that keeps its transaction from writing its key.
+ * The running one is held by a table lock that keeps its transaction from writing its key. Each refusal is
+ * counted by its reason.
  */
 @QuarkusTest
 @TestProfile(BookingAdmissionTest.OneRunningOneWaiting.class)
@@ -47,6 +50,9 @@ class BookingAdmissionTest {
 
     @Inject
     AdmissionGate gate;
+
+    @Inject
+    MeterRegistry registry;
 
     public static class OneRunningOneWaiting implements QuarkusTestProfile {
         @Override
@@ -75,6 +81,8 @@ class BookingAdmissionTest {
         String refusedKey = UUID.randomUUID().toString();
         String cancelKey = UUID.randomUUID().toString();
 
+        double fullBefore = refusals(AdmissionGate.FULL);
+        double deadlineBefore = refusals(AdmissionGate.DEADLINE);
         SqlConnection connection = pool.getConnection().await().indefinitely();
         Transaction blocking = connection.begin().await().indefinitely();
         CompletableFuture<Integer> first;
@@ -111,6 +119,13 @@ class BookingAdmissionTest {
         assertEquals(earlierEvents, count("SELECT count(*) FROM es_event WHERE data->>'contractId' = $1", earlier));
         Api.get(as(staff), earlierNumber).statusCode(200).body("status", equalTo("BOOKED"));
         assertEquals(4, Api.remaining(shop, date, "12:00"), "only the admitted booking took one of the five counters");
+        assertEquals(2, refusals(AdmissionGate.FULL) - fullBefore, "the booking and the cancellation found it full");
+        assertEquals(1, refusals(AdmissionGate.DEADLINE) - deadlineBefore, "the waiting booking reached its deadline");
+    }
+
+    private double refusals(String reason) {
+        Counter counter = registry.find("network-pin.reservation.admission.refused").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static void thenOverloaded(ExtractableResponse<Response> answer) {
