@@ -181,7 +181,10 @@ public final class PatroniCluster implements PostgresServer {
         }
     }
 
-    /** Each node as its own Patroni sees the cluster, and the last lines its log has that are not routine. */
+    /**
+     * Each node as its own Patroni sees the cluster, the last lines its log has that are not routine, and the
+     * processes working in its data directory.
+     */
     private String describe() {
         StringBuilder description = new StringBuilder();
         for (PatroniNode node : nodes) {
@@ -190,7 +193,8 @@ public final class PatroniCluster implements PostgresServer {
                             .map(member -> member.path("name").asText() + "=" + member.path("role").asText()
                                     + "/" + member.path("state").asText())
                             .toList().toString()).orElse("nothing (REST API silent)"))
-                    .append(", log ends:").append(lastLines(node.log(), 8)).append(";\n");
+                    .append(", log ends:").append(lastLines(node.log(), 8))
+                    .append("\n  processes in its data directory: ").append(node.describeProcesses()).append(";\n");
         }
         return description.toString();
     }

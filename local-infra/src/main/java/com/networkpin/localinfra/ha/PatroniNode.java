@@ -93,20 +93,28 @@ public final class PatroniNode {
         return patroni != null && patroni.isAlive();
     }
 
-    /** A clean stop: Patroni shuts PostgreSQL down (fast mode), releasing the leader key if it held it. */
+    /**
+     * A clean stop: Patroni shuts PostgreSQL down (fast mode), releasing the leader key if it held it. A
+     * PostgreSQL process still working in the data directory afterwards (a postmaster left by a Patroni that
+     * was killed alone, or a child that outlived a killed postmaster) is killed and waited for: while one
+     * lives, PostgreSQL refuses to start there again ("pre-existing shared memory block is still in use").
+     */
     public synchronized void stop() {
         if (patroni != null) {
             patroni.stop(30);
             patroni = null;
         }
-        postmaster().ifPresent(ProcessHandle::destroy); // left by a Patroni that was killed alone
+        postmaster().ifPresent(ProcessHandle::destroy);
+        killLeftovers();
     }
 
-    /** The node's machine dies: Patroni, the postmaster and every PostgreSQL process are killed with SIGKILL at once. */
+    /**
+     * The node's machine dies: Patroni, the postmaster and every PostgreSQL process of the data directory
+     * (the postmaster's children, and any child left by an earlier postmaster) are killed with SIGKILL at once.
+     */
     public synchronized void kill() {
-        Optional<ProcessHandle> postmaster = postmaster();
-        List<ProcessHandle> doomed = new ArrayList<>();
-        postmaster.ifPresent(handle -> {
+        List<ProcessHandle> doomed = new ArrayList<>(processes());
+        postmaster().ifPresent(handle -> {
             doomed.add(handle);
             handle.descendants().forEach(doomed::add);
         });
@@ -115,6 +123,51 @@ public final class PatroniNode {
         if (patroni != null) {
             patroni.kill();
             patroni = null;
+        }
+    }
+
+    private void killLeftovers() {
+        List<ProcessHandle> leftovers = processes();
+        leftovers.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (leftovers.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Waiting.pause(Duration.ofMillis(50));
+        }
+    }
+
+    /**
+     * The processes working in this node's data directory (their working directory): the postmaster and its
+     * children, and children that outlived their postmaster (whose parent is then init).
+     */
+    List<ProcessHandle> processes() {
+        Path data = dataDirectory().toAbsolutePath();
+        return ProcessHandle.allProcesses().filter(handle -> {
+            try {
+                return Files.readSymbolicLink(Path.of("/proc", Long.toString(handle.pid()), "cwd")).equals(data);
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return false; // gone, or not ours to read
+            }
+        }).toList();
+    }
+
+    /** Each process of {@link #processes()}: pid, parent, state, what it waits on in the kernel, and its title. */
+    String describeProcesses() {
+        List<String> lines = processes().stream().map(handle -> {
+            Path proc = Path.of("/proc", Long.toString(handle.pid()));
+            return handle.pid() + " parent=" + handle.parent().map(ProcessHandle::pid).orElse(-1L)
+                    + " state=" + read(proc.resolve("stat")).map(stat -> stat.substring(stat.lastIndexOf(')') + 2)
+                            .split(" ")[0]).orElse("?")
+                    + " wchan=" + read(proc.resolve("wchan")).orElse("?")
+                    + " " + read(proc.resolve("cmdline")).map(line -> line.replace('\0', ' ').trim()).orElse("?");
+        }).toList();
+        return lines.isEmpty() ? "none" : "\n    " + String.join("\n    ", lines);
+    }
+
+    private static Optional<String> read(Path file) {
+        try {
+            return Optional.of(Files.readString(file));
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return Optional.empty();
         }
     }
 
