@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -78,7 +79,7 @@ public class CustomerPages {
             notice = Notice.of(problem, page.msg());
         }
         List<Views.Prefecture> prefectures = services.shops(null).stream().map(Shop::prefectureNames).distinct()
-                .sorted(java.util.Comparator.comparing(Views.Prefecture::name)).toList();
+                .sorted(Comparator.comparing(Views.Prefecture::name)).toList();
         // the page says when the lock lifts beside the PIN's state
         List<GuidanceNotes.Sentence> guidance = GuidanceNotes.of(pin == null ? null : pin.guidance(), page.msg(),
                 page.lang()).stream().filter(s -> !GuidanceNotes.LOCK_LIFTS.equals(s.code())).toList();
@@ -90,7 +91,7 @@ public class CustomerPages {
     public TemplateInstance shops(@RestQuery String prefecture) {
         List<Shop> shops = services.shops(prefecture);
         String named = shops.stream().map(Shop::prefectureNames)
-                .filter(p -> p.name().equalsIgnoreCase(prefecture) || p.nameJa() != null && p.nameJa().equals(prefecture))
+                .filter(p -> p.name().equalsIgnoreCase(prefecture) || prefecture != null && prefecture.equals(p.nameJa()))
                 .findFirst().map(p -> LocalNames.in(p, page.lang())).orElse(prefecture);
         return page.render(Templates.shops(named, shops));
     }

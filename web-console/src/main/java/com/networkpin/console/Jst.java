@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Times as Japan shows them, whatever the server's zone: {@code {reservation.start.jst}}. */
 @TemplateExtension
@@ -17,7 +18,7 @@ public final class Jst {
     private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter JAPANESE_DATE_TIME =
-            DateTimeFormatter.ofPattern("uuuu年M月d日(E) H:mm", java.util.Locale.JAPANESE);
+            DateTimeFormatter.ofPattern("uuuu年M月d日(E) H:mm", Locale.JAPANESE);
 
     private Jst() {
     }
