@@ -16,6 +16,9 @@ import java.util.Map;
 final class ConsoleShops {
 
     private static final String RESERVATIONS = StackService.RESERVATION_SERVICE.url();
+    /** The round-the-clock shop's names: in English, and on Japanese pages. */
+    static final String NAME = "Console Test Shop";
+    static final String NAME_JA = "コンソール試験店";
 
     private ConsoleShops() {
     }
@@ -27,7 +30,7 @@ final class ConsoleShops {
             hours.put(day.name(), Map.of("opens", "00:00", "closes", "23:45"));
         }
         Http.Reply put = operator().put(RESERVATIONS + "/shops/" + shopId,
-                Map.of("name", "Console Test Shop", "prefecture", "Tokyo", "address", "2-8-1 Nishi-Shinjuku, Tokyo",
+                Map.of("name", NAME, "nameJa", NAME_JA, "prefecture", "Tokyo", "address", "2-8-1 Nishi-Shinjuku, Tokyo",
                         "openingHours", hours, "closedDates", List.of(), "counters", 3));
         assertTrue(put.status() == 200 || put.status() == 201, "operator adds the shop: " + put.rawBody());
     }

@@ -121,6 +121,7 @@ class WebConsoleRolesTest {
             browser.click("#add-shop");
             browser.type("#id", shopId);
             browser.type("#name", "Operator Test Shop");
+            browser.type("#nameJa", "丸の内テスト店");
             browser.type("#prefecture", "Tokyo");
             browser.type("#address", "1-1 Marunouchi, Tokyo");
             browser.type("#counters", "2");
@@ -129,7 +130,7 @@ class WebConsoleRolesTest {
             browser.assertAccessible();
             browser.submit("#save-shop");
             assertTrue(browser.text("#notice").contains("保存しました"), browser.text("#notice"));
-            browser.find("#shop-" + shopId);
+            assertTrue(browser.text("#shop-" + shopId).contains("丸の内テスト店"), "the Japanese name on the Japanese page");
             browser.screenshot("operator-shops");
 
             browser.open(CONSOLE + "/operator/shops/" + shopId);
@@ -140,6 +141,8 @@ class WebConsoleRolesTest {
             browser.find("#shop-" + shopId);
             Http.Reply shop = operator.get(StackService.RESERVATION_SERVICE.url() + "/shops/" + shopId);
             assertEquals(3, shop.body().path("counters").asInt(), shop.rawBody());
+            assertEquals("丸の内テスト店", shop.body().path("nameJa").asText(), "kept through the edit: " + shop.rawBody());
+            assertEquals("東京都", shop.body().path("prefectureJa").asText(), shop.rawBody());
             assertEquals("11:00", shop.body().path("openingHours").path("SATURDAY").path("opens").asText(), shop.rawBody());
             assertEquals("2027-01-01", shop.body().path("closedDates").path(0).asText(), shop.rawBody());
 

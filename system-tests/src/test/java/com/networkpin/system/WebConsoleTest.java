@@ -62,10 +62,16 @@ class WebConsoleTest {
             customer.awaitPath("/customer");
             assertEquals("設定済み", customer.text("#pin-state"), "the PIN's state, in Japanese");
             assertTrue(customer.text("#pin-attempts").contains("3"), customer.text("#pin-attempts"));
+            String guidance = customer.text("#guidance");
+            assertTrue(guidance.contains("本人確認書類の原本") && guidance.contains("有人チャットの受付時間は 09:00〜20:00"),
+                    "the pin-service's guidance in Japanese: " + guidance);
+            assertFalse(guidance.contains("book a visit"), "no English guidance on a Japanese page: " + guidance);
+            assertEquals("東京都", customer.find("#prefecture option[value=Tokyo]").getText(), "prefectures in Japanese");
             customer.screenshot("customer-pin-state");
             customer.assertAccessible();
 
             number = book(customer, "PIN_RESET", true);
+            assertTrue(customer.page().contains(ConsoleShops.NAME_JA), "the shop's Japanese name on a Japanese page");
             assertTrue(customer.text("#fee").startsWith("0円"), "no fee for a PIN reset: " + customer.text("#fee"));
             customer.screenshot("customer-booked");
             customer.assertAccessible();
@@ -83,6 +89,8 @@ class WebConsoleTest {
             customer.click("nav a[lang=en]");
             assertEquals("Booked", customer.text("#reservation-status"), "the same page in English");
             assertEquals("en", customer.find("html").getAttribute("lang"));
+            assertTrue(customer.page().contains(ConsoleShops.NAME) && !customer.page().contains(ConsoleShops.NAME_JA),
+                    "the shop's English name on an English page");
         }
 
         try (Browser staff = Browser.desktop(1280, 900)) {

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,7 +37,8 @@ public class CustomerPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(PinState pin, List<Reservation> reservations, List<String> prefectures,
+        static native TemplateInstance home(PinState pin, List<GuidanceNotes.Sentence> guidance,
+                                            List<Reservation> reservations, List<Views.Prefecture> prefectures,
                                             Notice notice);
 
         static native TemplateInstance shops(String prefecture, List<Shop> shops);
@@ -76,14 +78,22 @@ public class CustomerPages {
         } catch (ServiceProblem problem) {
             notice = Notice.of(problem, page.msg());
         }
-        List<String> prefectures = services.shops(null).stream().map(Shop::prefecture).distinct().sorted().toList();
-        return page.render(Templates.home(pin, reservations, prefectures, notice));
+        List<Views.Prefecture> prefectures = services.shops(null).stream().map(Shop::prefectureNames).distinct()
+                .sorted(Comparator.comparing(Views.Prefecture::name)).toList();
+        // the page says when the lock lifts beside the PIN's state
+        List<GuidanceNotes.Sentence> guidance = GuidanceNotes.of(pin == null ? null : pin.guidance(), page.msg(),
+                page.lang()).stream().filter(s -> !GuidanceNotes.LOCK_LIFTS.equals(s.code())).toList();
+        return page.render(Templates.home(pin, guidance, reservations, prefectures, notice));
     }
 
     @GET
     @Path("shops")
     public TemplateInstance shops(@RestQuery String prefecture) {
-        return page.render(Templates.shops(prefecture, services.shops(prefecture)));
+        List<Shop> shops = services.shops(prefecture);
+        String named = shops.stream().map(Shop::prefectureNames)
+                .filter(p -> p.name().equalsIgnoreCase(prefecture) || prefecture != null && prefecture.equals(p.nameJa()))
+                .findFirst().map(p -> LocalNames.in(p, page.lang())).orElse(prefecture);
+        return page.render(Templates.shops(named, shops));
     }
 
     @GET

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Times as Japan shows them, whatever the server's zone: {@code {reservation.start.jst}}. */
 @TemplateExtension
@@ -16,6 +17,8 @@ public final class Jst {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter JAPANESE_DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu年M月d日(E) H:mm", Locale.JAPANESE);
 
     private Jst() {
     }
@@ -33,6 +36,19 @@ public final class Jst {
     /** 2026-12-01 00:00 JST */
     public static String jst(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(JAPAN)) + " JST";
+    }
+
+    /** 2026年12月9日(水) 0:00 on a Japanese page, 2026-12-09 00:00 JST on an English one: Japan time either way. */
+    public static String forPage(Instant instant, String lang) {
+        if (instant == null) {
+            return "";
+        }
+        return Page.ENGLISH.equals(lang) ? jst(instant) : JAPANESE_DATE_TIME.format(instant.atZone(JAPAN));
+    }
+
+    /** {@code {pin.unlocksAt.local}}: {@link #forPage} in the language the page is rendered in. */
+    public static String local(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return forPage(instant, String.valueOf(locale).startsWith(Page.ENGLISH) ? Page.ENGLISH : Page.JAPANESE);
     }
 
     public static String jst(OffsetDateTime time) {

@@ -58,14 +58,26 @@ public interface Msg {
     @Message("サポートからのご案内")
     String guidanceHeading();
 
-    @Message("有人チャットの受付時間: {hours}")
-    String mannedChatHours(String hours);
+    @Message("暗証番号を早くリセットしたい場合は、ショップへの来店(暗証番号のリセット、手数料無料)をご予約ください。")
+    String guidanceShopResetSooner();
 
-    @Message("有人チャットは現在受付中です。")
-    String mannedChatOpenNow();
+    @Message("暗証番号の変更・リセットはショップで承ります。来店をご予約ください(暗証番号のリセット・変更は手数料無料)。")
+    String guidanceShopChangeOrReset();
 
-    @Message("有人チャットの次の受付開始: {time}")
-    String mannedChatNext(String time);
+    @Message("本人確認書類の原本(運転免許証、マイナンバーカード、障害者手帳のいずれか)をお持ちください。")
+    String guidanceBringDocument();
+
+    @Message("サポートのチャットボットは、暗証番号の状態について24時間お答えします。")
+    String guidanceChatbot();
+
+    @Message("お忘れの暗証番号は、本人確認のうえ有人チャットでのみお伝えします。ロックされる前にお問い合わせください。")
+    String guidanceForgottenPin();
+
+    @Message("有人チャットの受付時間は {opens}〜{closes}(日本時間)で、現在受付中です。")
+    String guidanceChatOpenNow(String opens, String closes);
+
+    @Message("有人チャットの受付時間は {opens}〜{closes}(日本時間)です。次の受付開始は {time} です。")
+    String guidanceChatOpensAt(String opens, String closes, String time);
 
     @Message("来店予約")
     String bookHeading();

@@ -52,7 +52,13 @@ public interface OperatorMsg {
     @Message("名称")
     String name();
 
-    @Message("都道府県(英語表記、例: Tokyo)")
+    @Message("名称(日本語)")
+    String nameJa();
+
+    @Message("日本語のページに表示する名称(例: 新宿西口店)。空欄のときは名称をそのまま表示します。")
+    String nameJaHint();
+
+    @Message("都道府県(例: 東京都 または Tokyo)")
     String prefecture();
 
     @Message("住所")

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 /**
  * The operator's shop form, as typed: the reservation-service checks every value (hours on quarter
  * hours, one of the 47 prefectures, dates) and the page shows its refusal with the values kept.
- * A weekday with neither time is a closing day.
+ * A weekday with neither time is a closing day; an empty Japanese name is left to the service, which
+ * then shows the English one.
  */
-public record ShopForm(String id, String name, String prefecture, String address, String counters,
+public record ShopForm(String id, String name, String nameJa, String prefecture, String address, String counters,
                        String closedDates, List<Day> days, boolean isNew) {
 
     public static final String SHOP_ID = "[a-z0-9][a-z0-9-]{1,61}[a-z0-9]";
@@ -26,7 +27,7 @@ public record ShopForm(String id, String name, String prefecture, String address
     }
 
     public static ShopForm blank() {
-        return new ShopForm("", "", "", "", "1", "", Arrays.stream(DayOfWeek.values())
+        return new ShopForm("", "", "", "", "", "1", "", Arrays.stream(DayOfWeek.values())
                 .map(d -> new Day(d.name(), d.getValue() <= 5 ? "10:00" : "", d.getValue() <= 5 ? "19:00" : ""))
                 .toList(), true);
     }
@@ -39,7 +40,7 @@ public record ShopForm(String id, String name, String prefecture, String address
         }).toList();
         String closed = shop.closedDates() == null ? ""
                 : shop.closedDates().stream().map(Object::toString).collect(Collectors.joining("\n"));
-        return new ShopForm(shop.id(), shop.name(), shop.prefecture(), shop.address(),
+        return new ShopForm(shop.id(), shop.name(), shop.nameJa(), shop.prefecture(), shop.address(),
                 Integer.toString(shop.counters()), closed, days, false);
     }
 
@@ -49,7 +50,7 @@ public record ShopForm(String id, String name, String prefecture, String address
             days.add(new Day(d.name(), field(form, "opens-" + d.name()), field(form, "closes-" + d.name())));
         }
         return new ShopForm(field(form, "id").toLowerCase(java.util.Locale.ROOT), field(form, "name"),
-                field(form, "prefecture"), field(form, "address"), field(form, "counters"),
+                field(form, "nameJa"), field(form, "prefecture"), field(form, "address"), field(form, "counters"),
                 field(form, "closedDates"), days, "true".equals(field(form, "isNew")));
     }
 
@@ -70,6 +71,9 @@ public record ShopForm(String id, String name, String prefecture, String address
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
+        if (!nameJa.isEmpty()) {
+            body.put("nameJa", nameJa); // left out: the service names the shop in Japanese by its English name
+        }
         body.put("prefecture", prefecture);
         body.put("address", address);
         body.put("openingHours", hours);

@@ -28,18 +28,42 @@ public final class Views {
         }
     }
 
+    /** The English sentences ({@code chatbot}, {@code shopReset}) and the same as {@code notes} the pages word. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Guidance(String chatbot, MannedChat mannedChat, String shopReset) {
+    public record Guidance(String chatbot, MannedChat mannedChat, String shopReset, List<Note> notes) {
+    }
+
+    /** One piece of guidance: its code, its parameters (times ISO-8601 with offset) and its English text. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Note(String code, Map<String, String> params, String text) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record MannedChat(boolean openNow, String hours, Instant nextOpening, String forgottenPin) {
     }
 
-    /** A shop; {@code openingHours} by weekday name (a weekday left out is a closing day). */
+    /** A name in English and in Japanese ({@code {x.localName}} picks the page's, see {@link LocalNames}). */
+    public interface Bilingual {
+        String name();
+
+        String nameJa();
+    }
+
+    /**
+     * A shop, named and placed in both languages; {@code openingHours} by weekday name (a weekday left out
+     * is a closing day).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Shop(String id, String name, String prefecture, String address, int counters,
-                       Map<String, Hours> openingHours, List<LocalDate> closedDates) {
+    public record Shop(String id, String name, String nameJa, String prefecture, String prefectureJa, String address,
+                       int counters, Map<String, Hours> openingHours, List<LocalDate> closedDates) implements Bilingual {
+
+        public Prefecture prefectureNames() {
+            return new Prefecture(prefecture, prefectureJa);
+        }
+    }
+
+    /** A prefecture: {@code name} as the reservation-service is asked (Tokyo), {@code nameJa} as shown (東京都). */
+    public record Prefecture(String name, String nameJa) implements Bilingual {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networkpin.localinfra.CookieSession;
+import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.localinfra.KeycloakTokens;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,15 @@ final class BrowserSession {
     BrowserSession(String language) {
         this.language = language;
         session.set("lang", language);
+    }
+
+    /** A new customer of a contract of their own, logged in at the real Keycloak through {@code page}. */
+    static BrowserSession customer(URI console, String page, String language) {
+        Infrastructure.tokens().allowRedirect(console.resolve("/*").toString());
+        BrowserSession browser = new BrowserSession(language);
+        String contract = "C-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.logIn(console.resolve(page), Infrastructure.tokens().ensureCustomer(contract));
+        return browser;
     }
 
     /** Logs {@code username} in through the console's {@code page}, as a person would. */

@@ -6,13 +6,11 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.networkpin.localinfra.Infrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +33,7 @@ class BusyServiceTest {
     }
 
     private BrowserSession customer(String language) {
-        Infrastructure.tokens().allowRedirect(console.resolve("/*").toString());
-        BrowserSession browser = new BrowserSession(language);
-        String contract = "C-" + UUID.randomUUID().toString().substring(0, 8);
-        browser.logIn(console.resolve("/customer/shops"), Infrastructure.tokens().ensureCustomer(contract));
-        return browser;
+        return BrowserSession.customer(console, "/customer/shops", language);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.networkpin.console;
 import com.networkpin.localinfra.FreePort;
 import com.networkpin.localinfra.Infrastructure;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -31,20 +32,27 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         var keycloak = Infrastructure.keycloakInBackground();
-        try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("no port for the stand-in reservation-service", e);
-        }
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", StandInServices::answer);
-        server.start();
+        server = serve(StandInServices::answer);
         return Map.of("quarkus.oidc.auth-server-url", keycloak.join().issuer(),
                 "network-pin.console.reservation-service-url", "http://localhost:" + server.getAddress().getPort(),
                 "network-pin.console.pin-service-url", "http://localhost:" + FreePort.find(),
                 "network-pin.console.calls.connect-timeout", "PT1S",
                 "network-pin.console.calls.read-timeout", "PT1S",
                 "network-pin.console.calls.retry-after", "PT4S");
+    }
+
+    /** A local HTTP server on a free port, answering every path with {@code handler}. */
+    static HttpServer serve(HttpHandler handler) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("no port for a stand-in service", e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", handler);
+        server.start();
+        return server;
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
@@ -72,7 +80,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);

@@ -7,9 +7,14 @@ import static com.networkpin.pin.Callers.asShopStaff;
 import static com.networkpin.pin.TestData.countAllEvents;
 import static com.networkpin.pin.TestData.newContractId;
 import static com.networkpin.pin.TestData.setPin;
+import static com.networkpin.pin.TestData.tokyo;
 import static com.networkpin.pin.TestData.verify;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -57,7 +62,11 @@ class PinApiTest {
                 .body("remainingAttempts", equalTo(2))
                 .body("guidance.chatbot", notNullValue())
                 .body("guidance.mannedChat.nextOpening", notNullValue())
-                .body("guidance.shopReset", containsString("shop"));
+                .body("guidance.shopReset", containsString("shop"))
+                .body("guidance.notes.code", hasItems("shop-change-or-reset", "bring-identity-document",
+                        "chatbot-round-the-clock", "manned-chat-forgotten-pin"))
+                .body("guidance.notes.code", not(hasItem("lock-lifts-at-midnight")))
+                .body("guidance.notes.text", everyItem(not(emptyOrNullString())));
         verify(contract, "4829").body("outcome", equalTo("MISMATCH")).body("remainingAttempts", equalTo(1));
         // every time in an answer is Japan time: the lock lifts at the next 00:00 there
         verify(contract, "4830").body("outcome", equalTo("LOCKED"))
@@ -65,7 +74,12 @@ class PinApiTest {
         verify(contract, PIN).body("outcome", equalTo("LOCKED"));
         asChannel().when().get("/contracts/{id}/pin", contract).then().statusCode(200)
                 .body("lockedAt", endsWith("+09:00")).body("guidance.mannedChat.nextOpening", endsWith("T09:00:00+09:00"))
-                .body("guidance.shopReset", containsString("T00:00:00+09:00"));
+                .body("guidance.shopReset", containsString("T00:00:00+09:00"))
+                .body("guidance.notes.code", hasItems("lock-lifts-at-midnight", "shop-reset-sooner",
+                        "bring-identity-document", "chatbot-round-the-clock", "manned-chat-forgotten-pin"))
+                .body("guidance.notes[0].params.unlocksAt", matchesPattern("\\d{4}-\\d{2}-\\d{2}T00:00:00\\+09:00"))
+                .body("guidance.notes[0].params.zone", equalTo("Asia/Tokyo"))
+                .body("guidance.notes[0].text", containsString("T00:00:00+09:00"));
 
         asAgent().when().get("/contracts/{id}/pin/history", contract).then().statusCode(200)
                 .body("type", contains("PinSet", "AttemptSucceeded", "AttemptFailed", "AttemptFailed", "AttemptFailed",
@@ -74,6 +88,24 @@ class PinApiTest {
                 .body("[2].data.channel", equalTo("ONLINE_PROCEDURE"))
                 .body(not(containsString("credential")))
                 .body(not(containsString("hmac")));
+    }
+
+    @ParameterizedTest(name = "{0} JST: {1}")
+    @CsvSource({
+            "2031-09-01T10:00:00, manned-chat-open-now, ",
+            "2031-09-01T21:00:00, manned-chat-opens-at, 2031-09-02T09:00:00+09:00"})
+    void givenATimeOfDay_whenAskingTheStatus_thenTheLastNoteSaysWhenTheMannedChatIsOpen(String at, String code,
+                                                                                        String nextOpening) {
+        clock.moveTo(tokyo(at));
+        String contract = newContractId();
+        setPin(contract, PIN).statusCode(201);
+        asChannel().when().get("/contracts/{id}/pin", contract).then().statusCode(200)
+                .body("guidance.notes[-1].code", equalTo(code))
+                .body("guidance.notes[-1].params.opens", equalTo("09:00"))
+                .body("guidance.notes[-1].params.closes", equalTo("20:00"))
+                .body("guidance.notes[-1].params.zone", equalTo("Asia/Tokyo"))
+                .body("guidance.notes[-1].params.nextOpening", equalTo(nextOpening))
+                .body("guidance.mannedChat.openNow", equalTo(nextOpening == null));
     }
 
     @Test

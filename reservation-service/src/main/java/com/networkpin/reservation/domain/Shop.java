@@ -13,10 +13,11 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A shop that takes visits: its weekly opening hours (a weekday without hours is a closing day),
+ * A shop that takes visits: its name in English and in Japanese ({@code nameJa}; the English name
+ * when none is given), its weekly opening hours (a weekday without hours is a closing day),
  * dates it is closed on, and its counters, each of which serves one visit per slot.
  */
-public record Shop(String id, String name, String prefecture, String address,
+public record Shop(String id, String name, String nameJa, String prefecture, String address,
                    Map<DayOfWeek, OpeningHours> weeklyHours, Set<LocalDate> closedDates, int counters) {
 
     public static final int MAX_COUNTERS = 50;
@@ -28,6 +29,11 @@ public record Shop(String id, String name, String prefecture, String address,
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             throw invalid("The shop name must be 1-200 characters.");
+        }
+        if (nameJa == null) {
+            nameJa = name;
+        } else if (nameJa.isBlank() || nameJa.length() > 200) {
+            throw invalid("The Japanese shop name (nameJa), when given, must be 1-200 characters.");
         }
         prefecture = Prefectures.canonical(prefecture)
                 .orElseThrow(() -> invalid("The prefecture must be one of the 47 prefectures, e.g. Tokyo."));
@@ -42,6 +48,11 @@ public record Shop(String id, String name, String prefecture, String address,
         }
         weeklyHours = Map.copyOf(new EnumMap<>(weeklyHours));
         closedDates = closedDates == null ? Set.of() : Set.copyOf(closedDates);
+    }
+
+    /** The prefecture in Japanese, e.g. 東京都. */
+    public String prefectureJa() {
+        return Prefectures.japanese(prefecture);
     }
 
     /** The hours on that date; empty on a closing weekday or a closed date. */

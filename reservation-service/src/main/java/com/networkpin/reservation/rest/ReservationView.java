@@ -20,12 +20,14 @@ public record ReservationView(String reservationNumber, ReservationStatus status
                               ShopSummary shop, Instant start, Instant end, VisitPurpose purpose, Fee fee,
                               List<String> documentsToBring, String lockAdvice) {
 
-    public record ShopSummary(String id, String name, String prefecture, String address) {
+    public record ShopSummary(String id, String name, String nameJa, String prefecture, String prefectureJa,
+                              String address) {
     }
 
     public static ReservationView of(ReservationRecord record, Shop shop, String lockAdvice) {
         return new ReservationView(record.number(), record.status(), record.contractId(),
-                new ShopSummary(shop.id(), shop.name(), shop.prefecture(), shop.address()),
+                new ShopSummary(shop.id(), shop.name(), shop.nameJa(), shop.prefecture(), shop.prefectureJa(),
+                        shop.address()),
                 record.start(), Slots.end(record.start()), record.purpose(),
                 Fee.forPurpose(record.purpose()), IdentityDocuments.toBring(), lockAdvice);
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -22,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ShopRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "Shinjuku West Exit Shop")
         String name,
-        @NotBlank @Schema(examples = "Tokyo")
+        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Schema(description = "The name on Japanese pages; the English name when left out", examples = "新宿西口店")
+        String nameJa,
+        @NotBlank @Schema(description = "One of the 47 prefectures, romanised or in Japanese", examples = "Tokyo")
         String prefecture,
         @NotBlank @Size(max = 300) @Schema(examples = "1-5-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023")
         String address,
@@ -44,7 +48,7 @@ public record ShopRequest(
     Shop toShop(String shopId) {
         Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
         openingHours.forEach((day, h) -> hours.put(day, new OpeningHours(h.opens(), h.closes())));
-        return new Shop(shopId, name, prefecture, address, hours,
+        return new Shop(shopId, name, nameJa, prefecture, address, hours,
                 closedDates == null ? Set.of() : Set.copyOf(closedDates), counters);
     }
 }

@@ -56,10 +56,10 @@ public class ShopResource {
     @Operation(operationId = "listShops", summary = "List shops, optionally of one prefecture")
     @APIResponse(responseCode = "200", description = "The shops")
     @APIResponse(responseCode = "400", description = "Unknown prefecture")
-    public Uni<List<ShopView>> list(@RestQuery @Parameter(description = "e.g. Tokyo, Osaka") String prefecture) {
+    public Uni<List<ShopView>> list(@RestQuery @Parameter(description = "e.g. Tokyo, osaka, 東京都") String prefecture) {
         Optional<String> wanted = Optional.ofNullable(prefecture).filter(p -> !p.isBlank()).map(p ->
                 Prefectures.canonical(p).orElseThrow(() -> new ProblemException(Problem.of(400, "unknown-prefecture",
-                        "Unknown prefecture", "Name one of the 47 prefectures, e.g. Tokyo, Osaka, Hokkaido."))));
+                        "Unknown prefecture", "Name one of the 47 prefectures, e.g. Tokyo, Osaka, Hokkaido or 東京都."))));
         return catalogue.list(wanted).map(shops -> shops.stream().map(ShopView::of).toList());
     }
 

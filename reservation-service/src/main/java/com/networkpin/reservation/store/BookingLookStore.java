@@ -43,6 +43,7 @@ public class BookingLookStore {
 
     private static BookingLook toLook(Row row) {
         Optional<Shop> shop = row.getString(0) == null ? Optional.empty() : Optional.of(ShopStore.toShop(row));
-        return new BookingLook(row.getBoolean(7), shop, row.getInteger(8), row.getBoolean(9));
+        int next = ShopStore.COLUMN_COUNT;
+        return new BookingLook(row.getBoolean(next), shop, row.getInteger(next + 1), row.getBoolean(next + 2));
     }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
 import org.hibernate.annotations.ColumnTransformer;
 
 /**
- * A row of the shop catalogue (Flyway's V1__shops.sql), mapped by Hibernate Reactive. Only this store
- * sees it: the services get the domain's {@link Shop}.
+ * A row of the shop catalogue (Flyway's V1__shops.sql, V6__shop_name_ja.sql), mapped by Hibernate
+ * Reactive. Only this store sees it: the services get the domain's {@link Shop}.
  */
 @Entity
 @Table(name = "shop")
@@ -27,6 +27,8 @@ public class ShopEntity {
     @Column(name = "shop_id")
     String shopId;
     String name;
+    @Column(name = "name_ja")
+    String nameJa;
     String prefecture;
     String address;
     /**
@@ -44,10 +46,11 @@ public class ShopEntity {
         // for Hibernate
     }
 
-    ShopEntity(String shopId, String name, String prefecture, String address, String openingHours,
+    ShopEntity(String shopId, String name, String nameJa, String prefecture, String address, String openingHours,
                LocalDate[] closedDates, int counters) {
         this.shopId = shopId;
         this.name = name;
+        this.nameJa = nameJa;
         this.prefecture = prefecture;
         this.address = address;
         this.openingHours = openingHours;
@@ -65,6 +68,7 @@ public class ShopEntity {
     void replaceWith(Shop shop) {
         shopId = shop.id();
         name = shop.name();
+        nameJa = shop.nameJa();
         prefecture = shop.prefecture();
         address = shop.address();
         openingHours = hoursJson(shop.weeklyHours());
@@ -78,7 +82,7 @@ public class ShopEntity {
             JsonObject day = (JsonObject) entry.getValue();
             hours.put(DayOfWeek.valueOf(entry.getKey()), OpeningHours.of(day.getString("opens"), day.getString("closes")));
         });
-        return new Shop(shopId, name, prefecture, address, hours,
+        return new Shop(shopId, name, nameJa, prefecture, address, hours,
                 closedDates == null ? Set.of() : Set.copyOf(Arrays.asList(closedDates)), counters);
     }
 

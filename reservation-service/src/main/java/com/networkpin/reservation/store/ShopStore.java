@@ -23,7 +23,10 @@ public class ShopStore {
 
     private static final Sort BY_PREFECTURE = Sort.by("prefecture", "shopId");
     /** The columns {@link #toShop(Row)} reads, first in a row. */
-    static final String COLUMNS = "shop_id, name, prefecture, address, opening_hours::text, closed_dates, counters";
+    static final String COLUMNS = "shop_id, name, name_ja, prefecture, address, opening_hours::text, closed_dates,"
+            + " counters";
+    /** How many columns {@link #COLUMNS} names. */
+    static final int COLUMN_COUNT = 8;
 
     private final ShopEntities entities;
 
@@ -75,7 +78,7 @@ public class ShopStore {
     /** The shop in a row that starts with {@link #COLUMNS}. */
     static Shop toShop(Row row) {
         return new ShopEntity(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                row.getString(4), row.getArrayOfLocalDates(5), row.getInteger(6)).toShop();
+                row.getString(4), row.getString(5), row.getArrayOfLocalDates(6), row.getInteger(7)).toShop();
     }
 
     /** Hibernate Reactive reports a failed flush as Hibernate's exception (the PostgreSQL error is its cause). */

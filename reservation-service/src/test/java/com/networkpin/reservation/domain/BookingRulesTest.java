@@ -144,14 +144,35 @@ class BookingRulesTest {
         assertEquals(Refusal.INVALID_SHOP, backwards.refusal());
         assertThrows(Refused.class, () -> OpeningHours.of("10:10", "19:00"));
         Shop valid = shop();
-        Refused unknownPrefecture = assertThrows(Refused.class, () -> new Shop(valid.id(), valid.name(), "Narnia",
+        Refused unknownPrefecture = assertThrows(Refused.class, () -> new Shop(valid.id(), valid.name(), valid.nameJa(), "Narnia",
                 valid.address(), valid.weeklyHours(), valid.closedDates(), 2));
         assertEquals(Refusal.INVALID_SHOP, unknownPrefecture.refusal());
         assertEquals("Tokyo", valid.prefecture()); // canonical spelling
-        assertThrows(Refused.class, () -> new Shop("Bad Id!", valid.name(), "Tokyo", valid.address(),
+        assertThrows(Refused.class, () -> new Shop("Bad Id!", valid.name(), valid.nameJa(), "Tokyo", valid.address(),
                 valid.weeklyHours(), valid.closedDates(), 2));
-        assertThrows(Refused.class, () -> new Shop(valid.id(), valid.name(), "Tokyo", valid.address(),
+        assertThrows(Refused.class, () -> new Shop(valid.id(), valid.name(), valid.nameJa(), "Tokyo", valid.address(),
                 valid.weeklyHours(), valid.closedDates(), 0));
+        Refused blankJapaneseName = assertThrows(Refused.class, () -> new Shop(valid.id(), valid.name(), " ",
+                "Tokyo", valid.address(), valid.weeklyHours(), valid.closedDates(), 2));
+        assertEquals(Refusal.INVALID_SHOP, blankJapaneseName.refusal());
+        assertThrows(Refused.class, () -> new Shop(valid.id(), valid.name(), "店".repeat(201), "Tokyo",
+                valid.address(), valid.weeklyHours(), valid.closedDates(), 2));
+    }
+
+    @Test
+    void givenAShopNamedInBothLanguages_whenDefined_thenItKeepsBothNamesAndItsPrefectureInJapanese() {
+        Shop valid = shop();
+        assertEquals("Test Shop", valid.name());
+        assertEquals("テスト店", valid.nameJa());
+        assertEquals("東京都", valid.prefectureJa());
+
+        Shop inJapanese = new Shop(valid.id(), valid.name(), null, "愛知県", valid.address(), valid.weeklyHours(),
+                valid.closedDates(), 2);
+        assertEquals("Test Shop", inJapanese.nameJa(), "without a Japanese name, the English one");
+        assertEquals("Aichi", inJapanese.prefecture(), "a prefecture named in Japanese, kept in its canonical spelling");
+        assertEquals("愛知県", inJapanese.prefectureJa());
+        assertEquals(Prefectures.ALL.size(), Prefectures.JAPANESE.size());
+        assertEquals("沖縄県", Prefectures.japanese("Okinawa"));
     }
 
     private static ReservationBooked book(VisitPurpose purpose, Instant start, Collection<Reservation> existing) {

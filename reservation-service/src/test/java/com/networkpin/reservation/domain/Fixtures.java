@@ -34,7 +34,7 @@ final class Fixtures {
                 hours.put(day, OpeningHours.of("10:00", "19:00"));
             }
         }
-        return new Shop("tokyo-test", "Test Shop", "tokyo", "1-1-1 Test, Tokyo", hours, Set.of(CLOSED_DATE), 2);
+        return new Shop("tokyo-test", "Test Shop", "テスト店", "tokyo", "1-1-1 Test, Tokyo", hours, Set.of(CLOSED_DATE), 2);
     }
 
     static Instant japan(LocalDate date, String time) {

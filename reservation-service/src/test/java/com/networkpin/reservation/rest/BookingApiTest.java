@@ -47,6 +47,8 @@ class BookingApiTest {
                 .body("reservationNumber", matchesPattern("[ACDEFGHJKMNPQRTWXY34679]{7}"))
                 .body("status", equalTo("BOOKED"))
                 .body("shop.id", equalTo(shop))
+                .body("shop.nameJa", equalTo("Test Shop " + shop)) // none given: the English name
+                .body("shop.prefectureJa", equalTo("東京都"))
                 .body("start", equalTo(Api.at(date, "10:30")))
                 .body("end", equalTo(Api.at(date, "10:45")))
                 .body("fee.amountJpy", equalTo(0))

@@ -37,6 +37,12 @@ class ShopApiTest {
         given().get("/shops").then().statusCode(200)
                 .body("prefecture", hasItems("Tokyo", "Osaka", "Hokkaido", "Fukuoka", "Aichi"))
                 .body("size()", greaterThanOrEqualTo(8));
+        given().get("/shops/tokyo-shinjuku-west").then().statusCode(200)
+                .body("name", equalTo("Shinjuku West Exit Shop")).body("nameJa", equalTo("新宿西口店"))
+                .body("prefecture", equalTo("Tokyo")).body("prefectureJa", equalTo("東京都"));
+        given().get("/shops?prefecture=大阪府").then().statusCode(200)
+                .body("prefectureJa", everyItem(equalTo("大阪府")))
+                .body("nameJa", hasItems("梅田店", "なんば店"));
         given().get("/shops/hokkaido-sapporo-odori").then().statusCode(200)
                 .body("openingHours.MONDAY.opens", equalTo("10:00"))
                 .body("openingHours.WEDNESDAY", nullValue()) // closed on Wednesdays
@@ -89,23 +95,46 @@ class ShopApiTest {
     @Test
     void anOperatorAddsThenEditsAShop() {
         String id = "fukuoka-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> shop = Map.of("name", "Hakata Station Shop", "prefecture", "fukuoka",
+        Map<String, Object> shop = Map.of("name", "Hakata Station Shop", "nameJa", "博多駅店", "prefecture", "fukuoka",
                 "address", "1-1 Hakataeki-Chuogai, Hakata-ku, Fukuoka 812-0012",
                 "openingHours", Map.of("MONDAY", Map.of("opens", "10:00", "closes", "18:00"),
                         "SATURDAY", Map.of("opens", "11:00", "closes", "17:00")),
                 "closedDates", List.of("2027-01-01"), "counters", 2);
         asOperator().contentType(ContentType.JSON).body(shop).put("/shops/" + id).then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/shops/" + id))
-                .body("prefecture", equalTo("Fukuoka"));
+                .body("prefecture", equalTo("Fukuoka")).body("prefectureJa", equalTo("福岡県"))
+                .body("nameJa", equalTo("博多駅店"));
 
         Map<String, Object> edited = new java.util.HashMap<>(shop);
         edited.put("counters", 3);
         asOperator().contentType(ContentType.JSON).body(edited).put("/shops/" + id).then().statusCode(200);
         given().get("/shops/" + id).then().statusCode(200)
                 .body("counters", equalTo(3))
+                .body("nameJa", equalTo("博多駅店"))
                 .body("openingHours.SATURDAY.opens", equalTo("11:00"))
                 .body("openingHours.SUNDAY", nullValue())
                 .body("closedDates", equalTo(List.of("2027-01-01")));
+    }
+
+    @Test
+    void aShopAddedWithoutAJapaneseNameIsShownUnderItsEnglishNameAndABlankOneIsRefused() {
+        String id = Api.freshShopId();
+        asOperator().contentType(ContentType.JSON).body(Api.shopDefinition(id, 1)).put("/shops/" + id).then()
+                .statusCode(201).body("nameJa", equalTo("Test Shop " + id));
+
+        for (String blank : List.of("", "   ")) {
+            String refused = Api.freshShopId();
+            Map<String, Object> shop = new java.util.HashMap<>(Api.shopDefinition(refused, 1));
+            shop.put("nameJa", blank);
+            asOperator().contentType(ContentType.JSON).body(shop).put("/shops/" + refused).then()
+                    .statusCode(400).contentType(PROBLEM_JSON);
+            given().get("/shops/" + refused).then().statusCode(404);
+        }
+        Map<String, Object> tooLong = new java.util.HashMap<>(Api.shopDefinition(id, 1));
+        tooLong.put("nameJa", "店".repeat(201));
+        asOperator().contentType(ContentType.JSON).body(tooLong).put("/shops/" + id).then()
+                .statusCode(400).contentType(PROBLEM_JSON);
+        given().get("/shops/" + id).then().statusCode(200).body("nameJa", equalTo("Test Shop " + id));
     }
 
     @Test
