@@ -10,6 +10,14 @@ import com.networkpin.launcher.Http;
 import com.networkpin.launcher.StackService;
 import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.localinfra.KeycloakTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +28,9 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The support agent's, the operator's and the shop terminal's day list in a real browser against
- * the packaged services and the real Keycloak: agent1 reads a contract's history and, inside manned
- * hours, is shown the PIN once; operator1 adds and edits a shop and sees the pending locks (and stays
+ * the packaged services and the real Keycloak: agent1 is offered no disclosure outside manned hours (the clocks
+ * moved there), reads a contract's history and, inside manned hours, is shown the PIN once, in an answer no cache
+ * keeps ({@code Cache-Control: no-store}, read by a plain HTTP client with the agent's session); operator1 adds and edits a shop and sees the pending locks (and stays
  * logged in across a console restart); shop staff see the day's visits and open one. Every one of them logs in with
  * a one-time code after the password (the demo staff's secret comes from the development realm; others set theirs
  * up at their first login).
@@ -60,13 +72,11 @@ class WebConsoleRolesTest {
             agent.open(CONSOLE + "/support");
             agent.logIn("agent1", KeycloakTokens.DEMO_PASSWORD);
             agent.awaitPath("/support");
-            if (!between(ConsoleShops.now(StackService.PIN_SERVICE), LocalTime.of(9, 0), LocalTime.of(20, 0))) {
-                // The clocks can only move forward: while they are outside manned hours, the page says when it opens.
-                agent.open(CONSOLE + "/support/contracts/" + contract);
-                assertTrue(agent.text("#disclosure-closed").contains("次の受付開始"), agent.text("#disclosure-closed"));
-                assertTrue(agent.all("#disclose").isEmpty(), "no disclosure outside manned hours");
-                agent.open(CONSOLE + "/support");
-            }
+            moveClocksOutsideMannedHours();
+            agent.open(CONSOLE + "/support/contracts/" + contract);
+            assertTrue(agent.text("#disclosure-closed").contains("次の受付開始"), agent.text("#disclosure-closed"));
+            assertTrue(agent.all("#disclose").isEmpty(), "no disclosure outside manned hours");
+            agent.open(CONSOLE + "/support");
             moveClocksIntoMannedHours();
             agent.type("#contract", contract.toLowerCase());
             agent.click("#look-up");
@@ -98,6 +108,44 @@ class WebConsoleRolesTest {
             assertTrue(agent.text("#disclosures").contains("契約回線への折り返し電話"), agent.text("#disclosures"));
             assertFalse(agent.page().contains(PinApi.RIGHT_PIN), "the contract page never shows the PIN");
             assertEquals("PinDisclosed", agent.all("#timeline tbody tr").get(0).getAttribute("data-type"));
+
+            String another = fresh("WEB-NS");
+            PinApi.expect(pins.setPin(another), 201);
+            HttpResponse<String> answer = discloseOutsideTheBrowser(agent, another);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains(PinApi.RIGHT_PIN), "the answer holds the PIN");
+            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""),
+                    "no cache keeps the page with the PIN");
+        }
+    }
+
+    /**
+     * The disclosure form of {@code contract} sent as the agent's browser would (its session's cookies, the page's
+     * form token), by a plain HTTP client, whose answer's headers a test can read.
+     */
+    private static HttpResponse<String> discloseOutsideTheBrowser(Browser agent, String contract) {
+        String cookies = agent.driver.manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        URI page = URI.create(CONSOLE + "/support/contracts/" + contract);
+        try {
+            HttpResponse<String> form = http.send(HttpRequest.newBuilder(page).header("Cookie", cookies)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, form.statusCode(), form.body());
+            Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+            assertTrue(token.find(), "the contract page carries its form token");
+            String body = "csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
+                    + "&identityCheck=CALLBACK_TO_CONTRACT_LINE&identityCheckRef=CHAT-" + contract
+                    + "&identityConfirmed=true";
+            return http.send(HttpRequest.newBuilder(URI.create(page + "/disclosures")).header("Cookie", cookies)
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -255,6 +303,22 @@ class WebConsoleRolesTest {
             next.enterCode(OneTimeCodes.next(staffUser));
             next.awaitPath("/shop");
         }
+    }
+
+    /**
+     * Unless the pin-service's clock is already outside the manned hours (09:00–20:00 JST), moves the
+     * pin-service's and the reservation-service's clocks to 20:05 JST the same day: forward, and short of a
+     * midnight, so the branch a support agent meets out of hours is tested whatever the hour the test runs at.
+     */
+    private static void moveClocksOutsideMannedHours() {
+        ZonedDateTime pinNow = ConsoleShops.now(StackService.PIN_SERVICE).atZone(JAPAN);
+        if (!between(pinNow.toInstant(), LocalTime.of(9, 0), LocalTime.of(20, 0))) {
+            return;
+        }
+        DemoClocks.Moved moved = new DemoClocks(ConsoleShops.operator())
+                .follow(null, pinNow.toLocalDate().atTime(20, 5).atZone(JAPAN).toInstant());
+        assertEquals(200, moved.pinService().status(), moved.pinService().rawBody());
+        assertEquals(200, moved.reservationService().status(), moved.reservationService().rawBody());
     }
 
     /**
