@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.networkpin.launcher.DemoClocks;
 import com.networkpin.launcher.Http;
 import com.networkpin.launcher.StackService;
+import com.networkpin.localinfra.CookieSession;
 import com.networkpin.localinfra.Infrastructure;
 import com.networkpin.localinfra.KeycloakTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,29 +121,19 @@ class WebConsoleRolesTest {
      * form token), by a plain HTTP client, whose answer's headers a test can read.
      */
     private static HttpResponse<String> discloseOutsideTheBrowser(Browser agent, String contract) {
-        String cookies = agent.driver.manage().getCookies().stream()
-                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        CookieSession session = new CookieSession(Duration.ofSeconds(30));
+        agent.driver.manage().getCookies().forEach(cookie -> session.set(cookie.getName(), cookie.getValue()));
         URI page = URI.create(CONSOLE + "/support/contracts/" + contract);
-        try {
-            HttpResponse<String> form = http.send(HttpRequest.newBuilder(page).header("Cookie", cookies)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, form.statusCode(), form.body());
-            Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
-            assertTrue(token.find(), "the contract page carries its form token");
-            String body = "csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
-                    + "&identityCheck=CALLBACK_TO_CONTRACT_LINE&identityCheckRef=CHAT-" + contract
-                    + "&identityConfirmed=true";
-            return http.send(HttpRequest.newBuilder(URI.create(page + "/disclosures")).header("Cookie", cookies)
-                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> form = session.send(HttpRequest.newBuilder(page));
+        assertEquals(200, form.statusCode(), form.body());
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(token.find(), "the contract page carries its form token");
+        String body = "csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
+                + "&identityCheck=CALLBACK_TO_CONTRACT_LINE&identityCheckRef=CHAT-" + contract
+                + "&identityConfirmed=true";
+        return session.send(HttpRequest.newBuilder(URI.create(page + "/disclosures"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test

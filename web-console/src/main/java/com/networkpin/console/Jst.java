@@ -48,7 +48,7 @@ public final class Jst {
 
     /** {@code {pin.unlocksAt.local}}: {@link #forPage} in the language the page is rendered in. */
     public static String local(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return forPage(instant, String.valueOf(locale).startsWith(Page.ENGLISH) ? Page.ENGLISH : Page.JAPANESE);
+        return forPage(instant, Page.langOf(locale));
     }
 
     public static String jst(OffsetDateTime time) {

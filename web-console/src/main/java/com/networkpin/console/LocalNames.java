@@ -16,17 +16,17 @@ public final class LocalNames {
 
     @TemplateExtension
     public static String localName(Bilingual named, @TemplateAttribute("locale") Object locale) {
-        return in(named, String.valueOf(locale));
+        return in(named, Page.langOf(locale));
     }
 
     @TemplateExtension
     public static String localPrefecture(Views.Shop shop, @TemplateAttribute("locale") Object locale) {
-        return in(shop.prefectureNames(), String.valueOf(locale));
+        return in(shop.prefectureNames(), Page.langOf(locale));
     }
 
-    /** The name for a page in {@code lang} (ja, en; a locale's text such as en_US). */
+    /** The name for a page in {@code lang} (ja, en). */
     static String in(Bilingual named, String lang) {
-        boolean english = lang != null && lang.startsWith(Page.ENGLISH);
-        return english || named.nameJa() == null || named.nameJa().isBlank() ? named.name() : named.nameJa();
+        return Page.ENGLISH.equals(lang) || named.nameJa() == null || named.nameJa().isBlank()
+                ? named.name() : named.nameJa();
     }
 }

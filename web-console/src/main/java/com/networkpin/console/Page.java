@@ -80,6 +80,11 @@ public class Page {
         return Locale.forLanguageTag(lang());
     }
 
+    /** The page's language from the locale a template is rendered in ({@link #locale}): {@code en}, else {@code ja}. */
+    static String langOf(Object renderedLocale) {
+        return String.valueOf(renderedLocale).startsWith(ENGLISH) ? ENGLISH : JAPANESE;
+    }
+
     /** The messages in the page's language, for sentences made in Java. */
     public Msg msg() {
         return bundle(Msg.class);

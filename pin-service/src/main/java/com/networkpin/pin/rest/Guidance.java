@@ -29,17 +29,16 @@ record Guidance(String chatbot, MannedChat mannedChat, String shopReset,
         String shop;
         if (pin.status() == PinStatus.LOCKED) {
             String unlocksAt = JapanTime.format(pin.unlocksAt(), policy.zone());
+            String lifts = "The lock lifts by itself at " + unlocksAt + " (00:00 " + policy.zone() + ").";
+            String sooner = "To reset the PIN sooner, book a shop visit for a PIN reset (no fee)";
             notes.add(new Note("lock-lifts-at-midnight", Map.of("unlocksAt", unlocksAt, "zone", policy.zone().getId()),
-                    "The lock lifts by itself at " + unlocksAt + " (00:00 " + policy.zone() + ")."));
-            notes.add(new Note("shop-reset-sooner", Map.of(),
-                    "To reset the PIN sooner, book a shop visit for a PIN reset (no fee)."));
-            shop = "The lock lifts by itself at " + unlocksAt + " (00:00 " + policy.zone() + "). To reset the PIN"
-                    + " sooner, book a shop visit for a PIN reset (no fee) and bring " + DOCUMENTS + ".";
+                    lifts));
+            notes.add(new Note("shop-reset-sooner", Map.of(), sooner + "."));
+            shop = lifts + " " + sooner + " and bring " + DOCUMENTS + ".";
         } else {
-            notes.add(new Note("shop-change-or-reset", Map.of(),
-                    "A PIN change or reset is done at a shop: book a visit (no fee for PIN reset or change)."));
-            shop = "A PIN change or reset is done at a shop: book a visit (no fee for PIN reset or change) and"
-                    + " bring " + DOCUMENTS + ".";
+            String atShop = "A PIN change or reset is done at a shop: book a visit (no fee for PIN reset or change)";
+            notes.add(new Note("shop-change-or-reset", Map.of(), atShop + "."));
+            shop = atShop + " and bring " + DOCUMENTS + ".";
         }
         notes.add(new Note("bring-identity-document", Map.of(), "Bring " + DOCUMENTS + "."));
         String chatbot = "The support chatbot answers 24 hours a day about the PIN's state.";
